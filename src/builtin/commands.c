@@ -1,0 +1,31 @@
+/*
+ * commands.c - the command table: one row per subcommand, in the order
+ * `attest help` lists them.  A new command is a new src/builtin/cmd_*.c
+ * and one row here.
+ */
+#include <string.h>
+
+#include "cli/command.h"
+
+extern const struct command command_init;
+extern const struct command command_criteria;
+extern const struct command command_controls;
+extern const struct command command_help;
+extern const struct command command_version;
+
+const struct command *const commands[] = {
+	&command_init,
+	&command_criteria,
+	&command_controls,
+	&command_help,
+	&command_version,
+	NULL,
+};
+
+const struct command *command_find(const char *name)
+{
+	for (const struct command *const *c = commands; *c; c++)
+		if (strcmp((*c)->name, name) == 0)
+			return *c;
+	return NULL;
+}
