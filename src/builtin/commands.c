@@ -1,13 +1,19 @@
 /*
  * commands.c - the command table: one row per subcommand, in the order
- * `attest help` lists them.  A new command is a new src/builtin/cmd_*.c
- * and one row here.
+ * `attest help` lists them (the order of the work: set up, import, check,
+ * assess).  A new command is a new src/builtin/cmd_*.c and one row here.
  */
 #include <string.h>
 
 #include "cli/command.h"
 
 extern const struct command command_init;
+extern const struct command command_demo;
+extern const struct command command_import;
+extern const struct command command_evidence;
+extern const struct command command_check;
+extern const struct command command_checks;
+extern const struct command command_detect;
 extern const struct command command_criteria;
 extern const struct command command_controls;
 extern const struct command command_help;
@@ -15,6 +21,12 @@ extern const struct command command_version;
 
 const struct command *const commands[] = {
 	&command_init,
+	&command_demo,
+	&command_import,
+	&command_evidence,
+	&command_check,
+	&command_checks,
+	&command_detect,
 	&command_criteria,
 	&command_controls,
 	&command_help,

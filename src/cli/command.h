@@ -60,5 +60,7 @@ int command_fail(struct command_context *ctx, const struct error *err);
 int command_usage_error(struct command_context *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void command_print_help(FILE *out, const struct command *cmd);
+/* Today's date (UTC), the default of every --as-of. */
+day_t command_today(void);
 
 #endif

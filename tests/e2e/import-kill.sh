@@ -1,0 +1,70 @@
+#!/bin/bash
+# import-kill.sh - SIGKILL an import at many moments: the workspace must be
+# exactly as before or exactly as after (same evidence list, `evidence
+# verify` clean, ledger lines = database rows), and the next import must
+# complete.  docs/evidence.md "Atomicity" is the protocol under test.
+. "$ATTEST_REPO/tests/e2e/lib.sh"
+
+"$A" init base >/dev/null
+mkdir -p base/registers/access-reviews
+# One committed import first, so "before" is not empty.
+cp "$REAL/trivy-golden/alpine-310.json" base/registers/../sources/scans/trivy-alpine-310.json 2>/dev/null ||
+	{ mkdir -p base/sources/scans; cp "$REAL/trivy-golden/alpine-310.json" base/sources/scans/trivy-alpine-310.json; }
+"$A" -C base import >/dev/null
+N=3000
+for i in $(seq 1 $N); do
+	printf 'system,account,email,access,decision,reviewer,reviewed_at\naws:111122223333,user%d,u%d@acme-health.example,ReadOnly,keep,m.chen@acme-health.example,2026-01-15\n' \
+		"$i" "$i" >base/registers/access-reviews/review-$i.csv
+done
+
+# The evidence list without times and hashes (they differ between runs).
+shape() { "$A" -C "$1" evidence list --format json | jq -c '[.[] | [.seq, .path, .digest, .size, .source]]'; }
+rows() { sqlite3 "$1/.attest/attest.db" 'SELECT COUNT(*) FROM evidence; SELECT COUNT(*) FROM facts;'; }
+
+before=$(shape base); before_rows=$(rows base)
+rm -rf full; cp -a base full
+start=$(date +%s%N)
+"$A" -C full import >/dev/null
+elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+after=$(shape full); after_rows=$(rows full)
+[ "$before" != "$after" ] || fail "the import changed nothing"
+echo "full import of $N files: ${elapsed_ms} ms"
+
+check_state() { # DIR LABEL
+	local s r lines
+	expect_exit 0 "$A" -C "$1" evidence verify
+	s=$(shape "$1"); r=$(rows "$1")
+	lines=$(wc -l <"$1/.attest/ledger.jsonl")
+	if [ "$s" = "$before" ]; then
+		[ "$r" = "$before_rows" ] || fail "$2: rows differ from before"
+		echo "$2: as before"
+	elif [ "$s" = "$after" ]; then
+		[ "$r" = "$after_rows" ] || fail "$2: rows differ from after"
+		echo "$2: as after"
+	else
+		fail "$2: workspace is neither before nor after"
+	fi
+	[ "$lines" -eq "$(sqlite3 "$1/.attest/attest.db" 'SELECT COUNT(*) FROM evidence')" ] ||
+		fail "$2: ledger has $lines lines"
+}
+
+# Kill points spread over the import's run time, plus a few past its end.
+kills=0
+for pct in 1 5 10 20 30 40 50 60 70 80 85 90 95 98 100 105 120; do
+	rm -rf k; cp -a base k
+	delay_ms=$(( elapsed_ms * pct / 100 ))
+	"$A" -C k import >/dev/null 2>&1 &
+	pid=$!
+	sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+	kill -9 "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	check_state k "kill at ${delay_ms} ms ($pct%)"
+	kills=$((kills + 1))
+	# Every third time, the next import must finish the job.
+	if [ $((kills % 3)) -eq 0 ]; then
+		"$A" -C k import >/dev/null
+		[ "$(shape k)" = "$after" ] || fail "import after kill at $pct% is incomplete"
+	fi
+done
+[ "$kills" -ge 10 ] || fail "only $kills kill points"
+echo "import-kill.sh: ok ($kills kill points)"

@@ -1,0 +1,2 @@
+#include "fuzz_importer.h"
+FUZZ_IMPORTER("register.risks", "registers/risks.csv")
