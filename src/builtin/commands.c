@@ -14,6 +14,11 @@ extern const struct command command_evidence;
 extern const struct command command_check;
 extern const struct command command_checks;
 extern const struct command command_detect;
+extern const struct command command_assess;
+extern const struct command command_gaps;
+extern const struct command command_coverage;
+extern const struct command command_readiness;
+extern const struct command command_history;
 extern const struct command command_criteria;
 extern const struct command command_controls;
 extern const struct command command_help;
@@ -27,6 +32,11 @@ const struct command *const commands[] = {
 	&command_check,
 	&command_checks,
 	&command_detect,
+	&command_assess,
+	&command_gaps,
+	&command_coverage,
+	&command_readiness,
+	&command_history,
 	&command_criteria,
 	&command_controls,
 	&command_help,

@@ -284,11 +284,11 @@ static int report_orphan(struct check_context *ctx, const struct identity_link *
 	if (!rc && status && !text_equal(status, "active"))
 		rc = buf_printf(&b, " (status %s)", status);
 	if (!rc)
-		rc = buf_adds(&b, " and belongs to no one: no HR person matches "
-			      "it and registers/identities.csv and "
-			      "registers/service-accounts.csv do not list it");
-	if (!rc)
 		rc = access_describe_use(&b, k->account, cred);
+	if (!rc)
+		rc = buf_adds(&b, "; it belongs to no one: no HR person matches it "
+			      "and neither registers/identities.csv nor "
+			      "registers/service-accounts.csv lists it");
 	if (rc) {
 		buf_release(&b);
 		return NOMEM(err);

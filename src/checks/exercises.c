@@ -45,10 +45,10 @@ static int exercise_due(struct check_context *ctx, const char *const *types,
 	reg_date(last, when);
 	reg_date(last + every, due);
 	return check_report(ctx, subject, "", &latest, 1,
-			    "last %s %s (\"%s\"), %d days ago; the next was due %s "
+			    "last %s %s (\"%s\"), %d day%s ago; the next was due %s "
 			    "(every %d days)", what, when,
 			    fact_str(latest, "title") ? fact_str(latest, "title") : "",
-			    (int)(ctx->as_of - last), due, every);
+			    (int)(ctx->as_of - last), reg_s(ctx->as_of - last), due, every);
 }
 
 static int run_tabletop(struct check_context *ctx, struct error *err)
@@ -102,9 +102,10 @@ static int run_postmortem(struct check_context *ctx, struct error *err)
 		reg_date(res, resolved);
 		if (post == DAY_NONE)
 			rc = check_report(ctx, id ? id : n->key, "", &n, 1,
-					  "%s incident \"%s\" resolved %s, %d days ago, has no "
+					  "%s incident \"%s\" resolved %s, %d day%s ago, has no "
 					  "postmortem (postmortem_at is empty)", sev,
-					  title ? title : "", resolved, (int)(ctx->as_of - res));
+					  title ? title : "", resolved, (int)(ctx->as_of - res),
+					  reg_s(ctx->as_of - res));
 		else {
 			reg_date(post, pm);
 			rc = check_report(ctx, id ? id : n->key, "", &n, 1,

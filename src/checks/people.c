@@ -81,15 +81,17 @@ static int training_problems(const struct check_context *ctx, const struct fact 
 	    in_window(ctx, start + within)) {
 		reg_date(start, a);
 		reg_date(s->first_day, b);
-		rc = buf_printf(why, "started %s; first security training %s, %d days after "
-				"start (due within %d)", a, b, (int)(s->first_day - start), within);
+		rc = buf_printf(why, "started %s; first security training %s, %d day%s after "
+				"start (due within %d)", a, b, (int)(s->first_day - start),
+				reg_s(s->first_day - start), within);
 	}
 	if (!rc && ctx->as_of - s->latest_day > every) {
 		reg_date(s->latest_day, a);
 		reg_date(s->latest_day + every, b);
-		rc = buf_printf(why, "%slast security training %s, %d days ago (due again %s, "
+		rc = buf_printf(why, "%slast security training %s, %d day%s ago (due again %s, "
 				"every %d days)", why->len ? "; " : "", a,
-				(int)(ctx->as_of - s->latest_day), b, every);
+				(int)(ctx->as_of - s->latest_day),
+				reg_s(ctx->as_of - s->latest_day), b, every);
 	}
 	return rc;
 }
@@ -155,8 +157,8 @@ static int background_one(struct check_context *ctx, const struct fact *p,
 		return 0;
 	reg_date(done, b);
 	return check_report(ctx, email_of(p), "", ev, 2,
-			    "started %s; background check completed %s, %d days after start",
-			    a, b, (int)(done - start));
+			    "started %s; background check completed %s, %d day%s after start",
+			    a, b, (int)(done - start), reg_s(done - start));
 }
 
 static int run_background(struct check_context *ctx, struct error *err)

@@ -95,9 +95,10 @@ static int run_review(struct check_context *ctx, struct error *err)
 		reg_date(at + (day_t)every, due);
 		rc = check_report(ctx, policy_id(p), "", &p, 1,
 				  "\"%s\" version %s was approved %s; review was due %s "
-				  "(every %d days), %d days ago", policy_title(p),
+				  "(every %d days), %d day%s ago", policy_title(p),
 				  policy_version(p), approved, due, (int)every,
-				  (int)(ctx->as_of - at - every));
+				  (int)(ctx->as_of - at - every),
+				  reg_s((long)(ctx->as_of - at - every)));
 		if (rc)
 			return rc;
 	}

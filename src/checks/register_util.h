@@ -29,6 +29,12 @@ void fact_refs_release(struct fact_refs *r);
 /* True when `s` is NULL or only white space (an empty register cell). */
 bool reg_blank(const char *s);
 
+/* "" or "s": "%d day%s", n, reg_s(n) reads "1 day", "45 days". */
+static inline const char *reg_s(long n)
+{
+	return n == 1 || n == -1 ? "" : "s";
+}
+
 /* "YYYY-MM-DD" of `d`, or "never" for DAY_NONE. */
 void reg_date(day_t d, char out[DATE_TEXT_SIZE]);
 

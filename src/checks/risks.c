@@ -51,16 +51,17 @@ static int run_stale(struct check_context *ctx, struct error *err)
 	if (last == DAY_NONE)
 		return check_report(ctx, "risk register", "", (const struct fact *const[]){
 					    &risks->items[0]}, 1,
-				    "no risk has a last_reviewed date (%zu risks; "
-				    "review due every %d days)", risks->count, every);
+				    "no risk has a last_reviewed date (%zu risk%s; "
+				    "review due every %d days)", risks->count,
+				    reg_s((long)risks->count), every);
 	if (ctx->as_of - last <= every)
 		return 0;
 	reg_date(last, when);
 	reg_date(last + every, due);
 	return check_report(ctx, "risk register", "", &latest, 1,
-			    "last reviewed %s (%s), %d days ago; review was due %s "
+			    "last reviewed %s (%s), %d day%s ago; review was due %s "
 			    "(every %d days)", when, risk_id(latest),
-			    (int)(ctx->as_of - last), due, every);
+			    (int)(ctx->as_of - last), reg_s(ctx->as_of - last), due, every);
 }
 
 static int signoff_one(struct check_context *ctx, const struct fact *r)
@@ -123,10 +124,10 @@ static int run_overdue(struct check_context *ctx, struct error *err)
 		reg_date(due, when);
 		rc = check_report(ctx, risk_id(r), "", &r, 1,
 				  "open risk \"%s\" (treatment %s, owner %s) was due %s, "
-				  "%d days ago", risk_title(r),
+				  "%d day%s ago", risk_title(r),
 				  fact_str(r, "treatment") ? fact_str(r, "treatment") : "none",
 				  reg_blank(owner) ? "none" : owner, when,
-				  (int)(ctx->as_of - due));
+				  (int)(ctx->as_of - due), reg_s(ctx->as_of - due));
 		if (rc)
 			return rc;
 	}

@@ -74,9 +74,10 @@ static int review_one(struct check_context *ctx, const struct fact *v)
 	reg_date(last, when);
 	reg_date(last + every, due);
 	return check_report_severity(ctx, vendor_severity(ctx, v), vendor_name(v), "", ev, 1,
-				     "%s-tier vendor; last reviewed %s, %d days ago "
+				     "%s-tier vendor; last reviewed %s, %d day%s ago "
 				     "(review due %s, every %d days)",
 				     fact_str(v, "tier"), when, (int)(ctx->as_of - last),
+				     reg_s(ctx->as_of - last),
 				     due, every);
 }
 
@@ -100,8 +101,9 @@ static int soc2_one(struct check_context *ctx, const struct fact *v)
 					     fact_str(v, "tier"));
 	reg_date(expires, when);
 	return check_report_severity(ctx, vendor_severity(ctx, v), vendor_name(v), "", ev, 1,
-				     "%s-tier vendor; SOC 2 report expired %s, %d days ago",
-				     fact_str(v, "tier"), when, (int)(ctx->as_of - expires));
+				     "%s-tier vendor; SOC 2 report expired %s, %d day%s ago",
+				     fact_str(v, "tier"), when, (int)(ctx->as_of - expires),
+				     reg_s(ctx->as_of - expires));
 }
 
 static int run_soc2(struct check_context *ctx, struct error *err)

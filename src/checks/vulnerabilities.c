@@ -236,6 +236,9 @@ static int judge(struct vuln_state *st, size_t from, size_t to)
 			cur = &st->inst[i];
 	if (!cur)
 		return 0;  /* fixed: the latest scan no longer reports it */
+	/* Trivy's VEX-backed status: the scanner itself says it does not apply. */
+	if (text_equal_nocase(fact_str(cur->f, "status"), "not_affected"))
+		return 0;
 	memset(&b, 0, sizeof(b));
 	rank = severity_rank(str(cur->f, "severity"));
 	b.sla = sla_of(st->ctx->config, rank);
@@ -326,10 +329,11 @@ static int emit(struct vuln_state *st, const struct breach *g, size_t n)
 	rc = package_list(&pkgs, g, n);
 	if (!rc)
 		rc = check_report_severity(st->ctx, sev, g[0].subject, "", ev, 4 * n,
-					   "%s, %s, first reported %s by %s scan of %s, %d days "
+					   "%s, %s, first reported %s by %s scan of %s, %d day%s "
 					   "open (SLA %d)%s%s", sev_words[worst->severity],
 					   buf_cstr(&pkgs), first, str(worst->first, "scanner"),
-					   str(worst->first, "artifact"), worst->days, worst->sla,
+					   str(worst->first, "artifact"), worst->days,
+					   reg_s(worst->days), worst->sla,
 					   worst->expired ? "; exception expired " : "",
 					   worst->expired ? expired : "");
 	buf_release(&pkgs);

@@ -164,6 +164,7 @@ static int grow(void **p, size_t *cap, size_t need, struct error *err)
 
 	if (*cap >= need)
 		return 0;
+	need += need / 4 + ((size_t)1 << 20);  /* headroom: one realloc, not one per file */
 	n = realloc(*p, need);
 	if (!n)
 		return error_set(err, ERR_NOMEM, "out of memory");

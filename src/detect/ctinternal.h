@@ -22,12 +22,23 @@
 /* One node of the trie built from the field table's paths. */
 struct ct_tnode {
 	const char *name;   /* NULL: an array-index step */
+	uint64_t prefix;    /* first (up to) 8 bytes of name, zero-padded */
 	uint32_t len;
 	uint32_t index;
 	int field;          /* field id ending here, or -1 */
 	int first, next;    /* children, sibling */
+	uint64_t bloom;     /* bits of children's key_bit(): a fast "no" */
 	bool has_names, has_indexes;
 };
+
+/* One bit per (length, first, last byte) of a property name. */
+static inline uint64_t ct_key_bit(const char *k, size_t n)
+{
+	unsigned h = (unsigned)n * 31u + (unsigned char)k[0] +
+		     (unsigned char)k[n - 1] * 7u;
+
+	return (uint64_t)1 << (h & 63);
+}
 
 struct ct_reader {
 	const struct field_table *ft;

@@ -41,13 +41,18 @@ static int trie_child(struct ct_reader *r, int parent,
 	memset(n, 0, sizeof(*n));
 	n->name = seg->name;
 	n->len = seg->len;
+	if (seg->name)
+		memcpy(&n->prefix, seg->name, seg->len < 8 ? seg->len : 8);
 	n->index = seg->index;
 	n->field = -1;
 	n->first = -1;
 	n->next = r->nodes[parent].first;
 	r->nodes[parent].first = c;
-	if (seg->name)
+	if (seg->name) {
 		r->nodes[parent].has_names = true;
+		if (seg->len)
+			r->nodes[parent].bloom |= ct_key_bit(seg->name, seg->len);
+	}
 	else
 		r->nodes[parent].has_indexes = true;
 	(void)err;
@@ -137,13 +142,21 @@ struct ex {
 
 static const char *ex_value(struct ex *x, const char *p, int ni, int depth);
 
+/* Compares length and the first 8 bytes as one word before any memcmp:
+ * most keys of a record differ from every rule's path right there. */
 static int child_named(const struct ct_reader *r, int ni, const char *k,
 		       size_t n)
 {
+	uint64_t prefix = 0;
+
+	if (n == 0 || !(r->nodes[ni].bloom & ct_key_bit(k, n)))
+		return -1;
+	memcpy(&prefix, k, n < 8 ? n : 8);
 	for (int c = r->nodes[ni].first; c >= 0; c = r->nodes[c].next) {
 		const struct ct_tnode *t = &r->nodes[c];
 
-		if (t->name && t->len == n && memcmp(t->name, k, n) == 0)
+		if (t->len == n && t->prefix == prefix && t->name &&
+		    (n <= 8 || memcmp(t->name + 8, k + 8, n - 8) == 0))
 			return c;
 	}
 	return -1;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "detect/prefilter.h"
 #include "util/buf.h"
 #include "util/text.h"
 
@@ -16,6 +17,7 @@ struct detector {
 	const struct detect_ruleset *rs;
 	struct detect_options opts;
 	struct ct_reader *reader;
+	struct prefilter *pf;
 	struct detect_results *res;   /* while a file runs */
 };
 
@@ -147,6 +149,8 @@ static int on_record(void *ctx, const struct ct_record *rec, struct error *err)
 	const struct detect_ruleset *rs = d->rs;
 	bool time_known = false;
 	stamp_t t = STAMP_NONE;
+	const uint32_t *cand;
+	size_t ncand;
 
 	if (d->opts.since != STAMP_NONE || d->opts.until != STAMP_NONE) {
 		t = ct_record_time(rec);
@@ -156,8 +160,9 @@ static int on_record(void *ctx, const struct ct_record *rec, struct error *err)
 		    (d->opts.until != STAMP_NONE && t >= d->opts.until))
 			return 0;
 	}
-	for (size_t i = 0; i < rs->len; i++) {
-		const struct detect_rule *rule = &rs->rules[i];
+	prefilter_candidates(d->pf, &rec->values[CTF_EVENT_NAME], &cand, &ncand);
+	for (size_t i = 0; i < ncand; i++) {
+		const struct detect_rule *rule = &rs->rules[cand[i]];
 		struct detect_results *res = d->res;
 		struct detect_alert *slot;
 		int rc;
@@ -205,7 +210,10 @@ int detector_new(struct detector **out, const struct detect_ruleset *rs,
 	d->opts.since = opts ? opts->since : STAMP_NONE;
 	d->opts.until = opts ? opts->until : STAMP_NONE;
 	rc = ct_reader_new(&d->reader, &rs->fields, gz_whole_max, err);
+	if (!rc)
+		rc = prefilter_build(&d->pf, rs, err);
 	if (rc) {
+		ct_reader_free(d->reader);
 		free(d);
 		return rc;
 	}
@@ -218,6 +226,7 @@ void detector_free(struct detector *d)
 	if (!d)
 		return;
 	ct_reader_free(d->reader);
+	prefilter_free(d->pf);
 	free(d);
 }
 

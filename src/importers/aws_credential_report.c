@@ -202,8 +202,11 @@ static int add_row(const struct row_ctx *c, const struct aws_account *acct,
 		f->data = data;
 		return 0;
 	}
-	if (json_object_set_new(seen, user, json_integer((json_int_t)facts->count)))
-		return json_decref(data), error_set(err, ERR_NOMEM, "out of memory");
+	if (json_object_set_new(seen, user,
+				json_integer((json_int_t)facts->count))) {
+		json_decref(data);
+		return error_set(err, ERR_NOMEM, "out of memory");
+	}
 	return aws_fact_add(facts, "aws_credential", data, err, "%s/%s",
 			    acct->id, user);
 }
@@ -240,7 +243,7 @@ static int parse_csv(const char *text, size_t size, bool file_lines,
 	struct row_ctx c;
 	json_t *seen;
 	size_t bad;
-	int width, rc;
+	int width = 0, rc;
 
 	/* Fact attributes are JSON strings: they must be UTF-8. */
 	if (!json_util_utf8_valid(text, size, &bad)) {
@@ -346,7 +349,7 @@ static int parse_content(const char *content, size_t len,
 			 struct fact_list *facts, struct error *err)
 {
 	char *csv;
-	size_t csv_len;
+	size_t csv_len = 0;
 	int rc;
 
 	if (memchr(content, ',', len))   /* stored decoded (CloudMapper) */

@@ -1,12 +1,10 @@
-/* github_common.c - GitHub workspace paths and nested members (see
- * github_common.h). */
+/* github_common.c - GitHub workspace paths (see github_common.h). */
 #include "importers/github_common.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "importers/apps_common.h"
-#include "importers/json_util.h"
 #include "util/number.h"
 #include "util/text.h"
 

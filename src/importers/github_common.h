@@ -1,8 +1,8 @@
 /*
  * github_common.h - what the GitHub importers share: the workspace layout
  * of REST v3 bodies (shared/FORMATS.md; one file per endpoint, further
- * pages `.2.json`...) and reading nested members ("user.login") with
- * errors that name the whole field path.
+ * pages `.2.json`...).  Nested members ("user.login") are read with
+ * apps_nested_string (importers/apps_common.h).
  *
  *   sources/github/orgs/<org>/members.json                  GITHUB_MEMBERS
  *   sources/github/repos/<owner>/<repo>.json                GITHUB_REPO
@@ -17,7 +17,6 @@
 #ifndef ATTEST_IMPORTERS_GITHUB_COMMON_H
 #define ATTEST_IMPORTERS_GITHUB_COMMON_H
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 

@@ -4,7 +4,8 @@
  * Shared by the importers (written for the AWS ones, generic on purpose).
  * Every getter takes the name of the enclosing record ("trailList[2]", or
  * "" for the top level) so that a wrong shape is reported as, e.g.,
- *     record "trailList[2]", field "TrailARN": "expected a string, found a number"
+ *     record "trailList[2]", field "TrailARN",
+ *     message "expected a string, found a number"
  * jansson keeps no positions for values, so the record path is the position;
  * a syntax error carries jansson's line and column.
  *

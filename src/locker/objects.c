@@ -237,6 +237,8 @@ static int sync_pending(struct objects *o, struct error *err)
 	return 0;
 }
 
+static int sync_directories(struct objects *o, struct error *err);
+
 int objects_flush(struct objects *o, struct error *err)
 {
 	char tmp[1200], final[1200];
@@ -258,6 +260,32 @@ int objects_flush(struct objects *o, struct error *err)
 	o->pending_count = 0;
 	o->pending_bytes = 0;
 	memset(o->set, 0, sizeof(o->set));
+	return sync_directories(o, err);
+}
+
+/* Makes the renames durable: one fsync per touched shard directory, or,
+ * when many were touched, one syncfs (a directory fsync costs a journal
+ * commit each on ext4: 256 of them took 1.3 s where one syncfs takes 0.1). */
+static int sync_directories(struct objects *o, struct error *err)
+{
+	char tmp[1200];
+	int touched = 0, rc;
+
+	for (int s = 0; s < 256; s++)
+		touched += o->touched[s];
+#ifdef __linux__
+	if (touched > 8) {
+		int fd = open(o->dir, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0 && syncfs(fd) == 0) {
+			close(fd);
+			memset(o->touched, 0, sizeof(o->touched));
+			o->top_touched = false;
+			return 0;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+#endif
 	for (int s = 0; s < 256; s++) {
 		if (!o->touched[s])
 			continue;

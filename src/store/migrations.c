@@ -42,6 +42,28 @@ const struct migration sqlite_migrations[] = {
 	 ");"
 	 "CREATE INDEX facts_kind ON facts(kind, evidence_id);"
 	 "CREATE INDEX facts_evidence ON facts(evidence_id);"},
+	/* Readiness assessments: one snapshot per as-of date (a re-run
+	 * replaces it); gaps are derived from the sequence of snapshots. */
+	{3, "assessments",
+	 "CREATE TABLE assessments ("
+	 "  id INTEGER PRIMARY KEY,"
+	 "  as_of TEXT NOT NULL UNIQUE,"
+	 "  readiness REAL NOT NULL,"
+	 "  present INTEGER NOT NULL,"
+	 "  partial INTEGER NOT NULL,"
+	 "  missing INTEGER NOT NULL,"
+	 "  not_evaluated INTEGER NOT NULL"
+	 ");"
+	 "CREATE TABLE control_status ("
+	 "  assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,"
+	 "  control TEXT NOT NULL,"
+	 "  status TEXT NOT NULL,"
+	 "  reason TEXT NOT NULL,"
+	 "  severity TEXT NOT NULL,"
+	 "  findings INTEGER NOT NULL,"
+	 "  findings_text TEXT NOT NULL,"
+	 "  PRIMARY KEY (assessment_id, control)"
+	 ");"},
 	{0, NULL, NULL},
 };
 

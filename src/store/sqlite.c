@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/store_assess.h"
 #include "util/text.h"
 
 int sqlite_error(struct store *s, struct error *err, const char *what)
@@ -127,6 +128,7 @@ static const struct store_ops sqlite_ops = {
 	.schema_version = sq_schema_version,
 	.meta_get = sq_meta_get,
 	.meta_set = sq_meta_set,
+	.assess = &sqlite_assess_ops,
 };
 
 int store_open_sqlite(const char *path, struct store **out, struct error *err)

@@ -8,6 +8,8 @@
 
 #include "store/store.h"
 
+struct store_assess_ops;
+
 struct store_ops {
 	const char *name;
 	void (*close)(struct store *s);
@@ -21,6 +23,8 @@ struct store_ops {
 			struct error *err);
 	/* Evidence and facts; NULL when the backend has none. */
 	const struct store_evidence_ops *evidence;
+	/* Assessment snapshots (store_assess.h); NULL when none. */
+	const struct store_assess_ops *assess;
 };
 
 struct store {

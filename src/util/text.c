@@ -50,6 +50,17 @@ void text_writer_put(struct text_writer *w, const char *fmt, ...)
 	}
 }
 
+bool text_format(char *out, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(out, size, fmt, ap);
+	va_end(ap);
+	return n >= 0 && (size_t)n < size;
+}
+
 bool text_equal(const char *a, const char *b)
 {
 	if (!a || !b)

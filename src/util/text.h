@@ -23,6 +23,11 @@ void text_writer_init(struct text_writer *w, char *out, size_t size);
 void text_writer_put(struct text_writer *w, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* snprintf into a fixed array where cutting is acceptable (messages,
+ * labels): always NUL-terminated; returns false when the text was cut. */
+bool text_format(char *out, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 bool text_equal(const char *a, const char *b);          /* NULL-safe */
 bool text_equal_nocase(const char *a, const char *b);   /* ASCII only */
 bool text_starts_with(const char *s, const char *prefix);

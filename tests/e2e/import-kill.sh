@@ -6,12 +6,11 @@
 . "$ATTEST_REPO/tests/e2e/lib.sh"
 
 "$A" init base >/dev/null
-mkdir -p base/registers/access-reviews
+mkdir -p base/registers/access-reviews base/sources/scans
 # One committed import first, so "before" is not empty.
-cp "$REAL/trivy-golden/alpine-310.json" base/registers/../sources/scans/trivy-alpine-310.json 2>/dev/null ||
-	{ mkdir -p base/sources/scans; cp "$REAL/trivy-golden/alpine-310.json" base/sources/scans/trivy-alpine-310.json; }
+cp "$REAL/trivy-golden/alpine-310.json" base/sources/scans/trivy-alpine-310.json
 "$A" -C base import >/dev/null
-N=3000
+N=1500
 for i in $(seq 1 $N); do
 	printf 'system,account,email,access,decision,reviewer,reviewed_at\naws:111122223333,user%d,u%d@acme-health.example,ReadOnly,keep,m.chen@acme-health.example,2026-01-15\n' \
 		"$i" "$i" >base/registers/access-reviews/review-$i.csv
@@ -48,23 +47,41 @@ check_state() { # DIR LABEL
 		fail "$2: ledger has $lines lines"
 }
 
-# Kill points spread over the import's run time, plus a few past its end.
+# try_kill LABEL WHEN: start an import in a copy of base, SIGKILL it when
+# WHEN says (a delay in ms, or a condition polled in a tight loop), check.
 kills=0
-for pct in 1 5 10 20 30 40 50 60 70 80 85 90 95 98 100 105 120; do
+try_kill() {
 	rm -rf k; cp -a base k
-	delay_ms=$(( elapsed_ms * pct / 100 ))
 	"$A" -C k import >/dev/null 2>&1 &
-	pid=$!
-	sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+	local pid=$! n=0
+	case "$2" in
+	ms:*)	local d=${2#ms:}
+		sleep "$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))";;
+	*)	until eval "$2" || [ $n -gt 200000 ]; do n=$((n + 1)); done;;
+	esac
 	kill -9 "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
-	check_state k "kill at ${delay_ms} ms ($pct%)"
+	check_state k "kill $1"
 	kills=$((kills + 1))
-	# Every third time, the next import must finish the job.
-	if [ $((kills % 3)) -eq 0 ]; then
+	# Every fourth time, the next import must finish the job.
+	if [ $((kills % 4)) -eq 0 ]; then
 		"$A" -C k import >/dev/null
-		[ "$(shape k)" = "$after" ] || fail "import after kill at $pct% is incomplete"
+		[ "$(shape k)" = "$after" ] || fail "import after kill $1 is incomplete"
 	fi
+}
+
+ledger0=$(wc -c <base/.attest/ledger.jsonl)
+for pct in 2 10 25 40 55 70 80 90 95 100 110; do
+	try_kill "at $pct% of the run" "ms:$(( elapsed_ms * pct / 100 ))"
 done
+# The moments that matter most, found by polling: temp objects written,
+# ledger lines appended (before COMMIT), the ledger grown to its full size.
+try_kill "once objects are being written" \
+	'[ -n "$(find k/.attest/objects -name ".tmp-*" -print -quit 2>/dev/null)" ]'
+try_kill "once the ledger has grown" \
+	'[ "$(stat -c %s k/.attest/ledger.jsonl 2>/dev/null || echo 0)" -gt "$ledger0" ]'
+full_ledger=$(wc -c <full/.attest/ledger.jsonl)
+try_kill "once the ledger is complete" \
+	'[ "$(stat -c %s k/.attest/ledger.jsonl 2>/dev/null || echo 0)" -ge "$full_ledger" ]'
 [ "$kills" -ge 10 ] || fail "only $kills kill points"
 echo "import-kill.sh: ok ($kills kill points)"
