@@ -8,6 +8,7 @@ extern const struct check check_logging_log_validation_off;
 extern const struct check check_logging_cis_monitoring;
 extern const struct check check_logging_retention;
 extern const struct check check_logging_delivery_gap;
+extern const struct check check_logging_alert_untriaged;
 
 const struct check *const check_batch_logging[] = {
 	&check_logging_no_multiregion_trail,
@@ -15,5 +16,6 @@ const struct check *const check_batch_logging[] = {
 	&check_logging_cis_monitoring,
 	&check_logging_retention,
 	&check_logging_delivery_gap,
+	&check_logging_alert_untriaged,
 	NULL,
 };

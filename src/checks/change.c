@@ -429,6 +429,16 @@ static int compare_protection(const void *a, const void *b)
 	return c ? c : compare_str_ptr(fact_str(x, "branch"), fact_str(y, "branch"));
 }
 
+/* Also by evidence, so the copy kept does not depend on the facts' order. */
+static int compare_protection_copy(const void *a, const void *b)
+{
+	const struct fact *x = *(const struct fact *const *)a;
+	const struct fact *y = *(const struct fact *const *)b;
+	int c = compare_protection(a, b);
+
+	return c ? c : strcmp(x->digest, y->digest);
+}
+
 static bool repo_archived(const struct branch_map *m, const char *repo)
 {
 	const struct fact *repo_fact = NULL;
@@ -476,7 +486,7 @@ static int run_branch_protection(struct check_context *ctx, struct error *err)
 	for (size_t i = 0; i < prot->count && !rc; i++)
 		sorted[i] = &prot->items[i];
 	if (!rc)
-		qsort(sorted, prot->count, sizeof(*sorted), compare_protection);
+		qsort(sorted, prot->count, sizeof(*sorted), compare_protection_copy);
 	for (size_t i = 0; i < prot->count && !rc; i++) {
 		const struct fact *p = sorted[i], *repo_fact = NULL;
 		const char *repo = fact_str(p, "repo");

@@ -110,7 +110,20 @@ static int compare_trail_arn(const void *a, const void *b)
 	return strcmp(x ? x : "", y ? y : "");
 }
 
-/* Trail facts sorted by ARN, one per ARN (the first). */
+/* By ARN, then key and evidence: which copy of a trail speaks for it does
+ * not depend on the order facts arrive in. */
+static int compare_trail_copy(const void *a, const void *b)
+{
+	const struct fact *x = *(const struct fact *const *)a;
+	const struct fact *y = *(const struct fact *const *)b;
+	int c = compare_trail_arn(a, b);
+
+	if (!c)
+		c = strcmp(x->key, y->key);
+	return c ? c : strcmp(x->digest, y->digest);
+}
+
+/* Trail facts sorted by ARN, one per ARN (the first by key). */
 static int unique_trails(struct check_context *ctx, const struct fact ***out, size_t *n,
 			 struct error *err)
 {
@@ -127,7 +140,7 @@ static int unique_trails(struct check_context *ctx, const struct fact ***out, si
 	for (size_t i = 0; i < trails->count; i++)
 		if (fact_str(&trails->items[i], "arn"))
 			t[(*n)++] = &trails->items[i];
-	qsort(t, *n, sizeof(*t), compare_trail_arn);
+	qsort(t, *n, sizeof(*t), compare_trail_copy);
 	{
 		size_t w = 0;
 
@@ -400,8 +413,10 @@ static int cover_get(struct cis_run *r, size_t f, size_t item, const struct cove
 	} else if (!rc) {
 		c->state = covered ? COVER_YES : COVER_NO;
 		c->missed = count_lines(buf_cstr(&missed));
-		/* only near misses are described; keep nothing for the rest */
-		if (!covered && c->missed < r->probes[item])
+		/* only near misses (matching more than half of what the CIS
+		 * pattern matches) are described: a filter written for another
+		 * item that happens to catch a few of these events is not one */
+		if (!covered && c->missed * 2 < r->probes[item])
 			c->text = buf_detach(&missed, NULL);
 	} else {
 		*err = e;

@@ -39,7 +39,20 @@ static int compare_trail_arn(const void *a, const void *b)
 	return strcmp(x ? x : "", y ? y : "");
 }
 
-/* Trail facts sorted by ARN, one per ARN (the first). */
+/* By ARN, then key and evidence: which copy of a trail speaks for it does
+ * not depend on the order facts arrive in. */
+static int compare_trail_copy(const void *a, const void *b)
+{
+	const struct fact *x = *(const struct fact *const *)a;
+	const struct fact *y = *(const struct fact *const *)b;
+	int c = compare_trail_arn(a, b);
+
+	if (!c)
+		c = strcmp(x->key, y->key);
+	return c ? c : strcmp(x->digest, y->digest);
+}
+
+/* Trail facts sorted by ARN, one per ARN (the first by key). */
 static int unique_trails(struct check_context *ctx, const struct fact ***out, size_t *n,
 			 struct error *err)
 {
@@ -57,7 +70,7 @@ static int unique_trails(struct check_context *ctx, const struct fact ***out, si
 	for (size_t i = 0; i < trails->count; i++)
 		if (fact_str(&trails->items[i], "arn"))
 			t[(*n)++] = &trails->items[i];
-	qsort(t, *n, sizeof(*t), compare_trail_arn);
+	qsort(t, *n, sizeof(*t), compare_trail_copy);
 	for (size_t i = 0; i < *n; i++)
 		if (w == 0 || compare_trail_arn(&t[w - 1], &t[i]) != 0)
 			t[w++] = t[i];

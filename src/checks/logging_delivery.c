@@ -37,6 +37,16 @@ static int compare_delivery(const void *a, const void *b)
 	return c;
 }
 
+/* Also by evidence, so the file kept for a day does not depend on the
+ * order facts arrive in. */
+static int compare_delivery_file(const void *a, const void *b)
+{
+	const struct delivery *x = a, *y = b;
+	int c = compare_delivery(a, b);
+
+	return c ? c : strcmp(x->fact->digest, y->fact->digest);
+}
+
 static int report_gap(struct check_context *ctx, const struct delivery *group, size_t n,
 		      size_t next, day_t from, day_t to)
 {
@@ -102,7 +112,7 @@ static void collect(const struct fact_list *facts, struct delivery *d, size_t *n
 			continue;
 		d[(*n)++] = (struct delivery){system, region, day, f};
 	}
-	qsort(d, *n, sizeof(*d), compare_delivery);
+	qsort(d, *n, sizeof(*d), compare_delivery_file);
 	/* one entry per (account, region, day): the first file of the day */
 	{
 		size_t w = 0;

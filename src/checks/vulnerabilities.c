@@ -11,7 +11,7 @@
  * scan of each (scanner, artifact) decides what is still open, so a
  * vulnerability fixed within its SLA never produces a finding.  Findings
  * are one per subject "<id> in <target>" (plus " of <artifact>" when the
- * target does not name the artifact): several packages with the same CVE
+ * target does not name the artifact, see target_names_artifact()): several packages with the same CVE
  * in one target are one finding listing them.  Rules:
  * docs/checks/registers.md.
  */
@@ -193,13 +193,30 @@ static bool excepted(const struct vuln_state *st, const struct fact *v,
 	return false;
 }
 
+/* Whether the target already names its artifact: it starts with the
+ * artifact ("img:1 (debian 12.5)"), or its first word is the artifact's
+ * last path part ("acme-api:prod (debian 12.5)" of
+ * "123.dkr.ecr.../acme-api:prod"). */
+static bool target_names_artifact(const char *target, const char *artifact)
+{
+	const char *paren = strstr(target, " (");
+	size_t n = paren ? (size_t)(paren - target) : strlen(target);
+	size_t an = strlen(artifact);
+
+	if (text_starts_with(target, artifact))
+		return true;
+	if (!n || n > an || strncmp(artifact + an - n, target, n) != 0)
+		return false;
+	return n == an || artifact[an - n - 1] == '/';
+}
+
 static char *subject_of(const struct fact *v)
 {
 	const char *target = str(v, "target"), *artifact = str(v, "artifact");
 	struct buf b = BUF_INIT;
 
 	if (buf_printf(&b, "%s in %s", str(v, "id"), *target ? target : artifact) ||
-	    (*target && !text_starts_with(target, artifact) &&
+	    (*target && !target_names_artifact(target, artifact) &&
 	     buf_printf(&b, " of %s", artifact))) {
 		buf_release(&b);
 		return NULL;

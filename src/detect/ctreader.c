@@ -39,22 +39,30 @@ static int trie_child(struct ct_reader *r, int parent,
 	c = r->nnodes++;
 	n = &r->nodes[c];
 	memset(n, 0, sizeof(*n));
+	memset(n->head, 0xff, sizeof(n->head));
 	n->name = seg->name;
 	n->len = seg->len;
-	if (seg->name)
+	if (seg->name) {
 		memcpy(&n->prefix, seg->name, seg->len < 8 ? seg->len : 8);
+		if (seg->len > 8)
+			memcpy(&n->prefix2, seg->name + 8,
+			       seg->len < 16 ? seg->len - 8 : 8);
+	}
 	n->index = seg->index;
 	n->field = -1;
 	n->first = -1;
+	n->hnext = -1;
 	n->next = r->nodes[parent].first;
 	r->nodes[parent].first = c;
 	if (seg->name) {
+		unsigned h = ct_key_slot(n->prefix, n->len);
+
 		r->nodes[parent].has_names = true;
-		if (seg->len)
-			r->nodes[parent].bloom |= ct_key_bit(seg->name, seg->len);
-	}
-	else
+		n->hnext = r->nodes[parent].head[h];
+		r->nodes[parent].head[h] = (int16_t)c;
+	} else {
 		r->nodes[parent].has_indexes = true;
+	}
 	(void)err;
 	return c;
 }
@@ -71,6 +79,8 @@ static int build_trie(struct ct_reader *r, struct error *err)
 	r->nodes[0].field = -1;
 	r->nodes[0].first = -1;
 	r->nodes[0].next = -1;
+	r->nodes[0].hnext = -1;
+	memset(r->nodes[0].head, 0xff, sizeof(r->nodes[0].head));
 	r->nnodes = 1;
 	for (int f = 0; f < r->ft->count; f++) {
 		const struct field_path *p = &r->ft->paths[f];
@@ -142,21 +152,26 @@ struct ex {
 
 static const char *ex_value(struct ex *x, const char *p, int ni, int depth);
 
-/* Compares length and the first 8 bytes as one word before any memcmp:
- * most keys of a record differ from every rule's path right there. */
-static int child_named(const struct ct_reader *r, int ni, const char *k,
-		       size_t n)
+/* The named child of node ni for key k[0..n), or -1; `end` bounds reads
+ * (ct_key_prefix).  Keys of up to 16 bytes (all of CloudTrail's) compare
+ * as two words, without a memcmp call. */
+static inline int child_named(const struct ct_reader *r, int ni,
+			      const char *k, size_t n, const char *end)
 {
-	uint64_t prefix = 0;
+	uint64_t prefix, prefix2 = 0;
+	int c;
 
-	if (n == 0 || !(r->nodes[ni].bloom & ct_key_bit(k, n)))
+	if (n == 0 || !r->nodes[ni].has_names)
 		return -1;
-	memcpy(&prefix, k, n < 8 ? n : 8);
-	for (int c = r->nodes[ni].first; c >= 0; c = r->nodes[c].next) {
+	prefix = ct_key_prefix(k, n, end);
+	c = r->nodes[ni].head[ct_key_slot(prefix, n)];
+	if (c >= 0 && n > 8)
+		prefix2 = ct_key_prefix(k + 8, n - 8, end);
+	for (; c >= 0; c = r->nodes[c].hnext) {
 		const struct ct_tnode *t = &r->nodes[c];
 
-		if (t->len == n && t->prefix == prefix && t->name &&
-		    (n <= 8 || memcmp(t->name + 8, k + 8, n - 8) == 0))
+		if (t->len == n && t->prefix == prefix && t->prefix2 == prefix2 &&
+		    (n <= 16 || memcmp(t->name + 16, k + 16, n - 16) == 0))
 			return c;
 	}
 	return -1;
@@ -175,19 +190,24 @@ static int key_lookup(struct ex *x, int ni, const char *k, size_t n, bool esc)
 	size_t bad = 0;
 
 	if (!esc)
-		return child_named(x->r, ni, k, n);
+		return child_named(x->r, ni, k, n, x->js.end);
 	buf_reset(&x->r->keybuf);
-	if (js_decode_string(k, n, &x->r->keybuf, &bad))
+	if (js_decode_string(k, n, &x->r->keybuf, &bad) || !x->r->keybuf.len)
 		return -1;  /* odd or huge key: no rule can name it */
-	return child_named(x->r, ni, x->r->keybuf.data, x->r->keybuf.len);
+	return child_named(x->r, ni, x->r->keybuf.data, x->r->keybuf.len,
+			   x->r->keybuf.data + x->r->keybuf.len);
 }
 
-/* Moves past ',' to the next member/element, or reports the closer. */
-static const char *ex_next(struct ex *x, const char *p, char closer,
-			   bool *done)
+/* Moves past ',' to the next member/element, or reports the closer.  The
+ * first test is the compact JSON of S3 files: ',' then the next value. */
+static inline const char *ex_next(struct ex *x, const char *p, char closer,
+				  bool *done)
 {
 	const char *end = x->js.end;
 
+	if (end - p >= 2 && p[0] == ',' && p[1] != ' ' && p[1] != '\n' &&
+	    p[1] != '\r' && p[1] != '\t')
+		return p + 1;
 	p = js_ws(p, end);
 	if (p >= end)
 		return js_more(&x->js);
@@ -200,6 +220,18 @@ static const char *ex_next(struct ex *x, const char *p, char closer,
 							: "expected ',' or ']'");
 	p = js_ws(p + 1, end);
 	return p < end ? p : js_more(&x->js);
+}
+
+/* A value no rule reads.  Strings, most of them, are skipped inline. */
+static inline const char *ex_skip(struct ex *x, const char *p, int depth)
+{
+	if (p < x->js.end && *p == '"') {
+		bool esc = false;
+		const char *e = js_string_end(&x->js, p + 1, &esc);
+
+		return e ? e + 1 : NULL;
+	}
+	return js_skip_value(&x->js, p, CT_DEPTH_MAX - depth);
 }
 
 static const char *ex_object(struct ex *x, const char *p, int ni, int depth)
@@ -232,7 +264,7 @@ static const char *ex_object(struct ex *x, const char *p, int ni, int depth)
 			return js_fail(&x->js, p, "expected ':'");
 		p = js_ws(p + 1, end);
 		p = child >= 0 ? ex_value(x, p, child, depth + 1)
-			       : js_skip_value(&x->js, p, CT_DEPTH_MAX - depth);
+			       : ex_skip(x, p, depth);
 		if (!p || !(p = ex_next(x, p, '}', &done)))
 			return NULL;
 	}
@@ -256,7 +288,7 @@ static const char *ex_array(struct ex *x, const char *p, int ni, int depth)
 		int child = child_indexed(x->r, ni, idx++);
 
 		p = child >= 0 ? ex_value(x, p, child, depth + 1)
-			       : js_skip_value(&x->js, p, CT_DEPTH_MAX - depth);
+			       : ex_skip(x, p, depth);
 		if (!p || !(p = ex_next(x, p, ']', &done)))
 			return NULL;
 	}

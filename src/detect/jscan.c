@@ -5,84 +5,6 @@
 
 #include "util/error.h"
 
-/* Finds the next '"', '{', '}', '[' or ']' at or after p, or end.  Brackets
- * and braces differ from each other only in bit 0x20, so OR-ing 0x20 folds
- * them into two comparisons. */
-static inline const char *next_structural(const char *p, const char *end)
-{
-#if defined(__SSE2__)
-	const __m128i q = _mm_set1_epi8('"');
-	const __m128i open = _mm_set1_epi8('{');
-	const __m128i close = _mm_set1_epi8('}');
-	const __m128i bit = _mm_set1_epi8(0x20);
-
-	while (end - p >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i f = _mm_or_si128(v, bit);
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			_mm_cmpeq_epi8(v, q),
-			_mm_or_si128(_mm_cmpeq_epi8(f, open),
-				     _mm_cmpeq_epi8(f, close))));
-
-		if (m)
-			return p + __builtin_ctz(m);
-		p += 16;
-	}
-#endif
-	while (p < end && *p != '"' && (*p | 0x20) != '{' && (*p | 0x20) != '}')
-		p++;
-	return p;
-}
-
-static const char *skip_container(struct jscan *js, const char *p,
-				  int depth_left)
-{
-	uint64_t kinds = 0;  /* bit d set: level d is an object */
-	int depth = 0;
-	const char *end = js->end;
-
-	if (depth_left > 64)
-		depth_left = 64;
-	for (;;) {
-		char c;
-
-		p = next_structural(p, end);
-		if (p >= end)
-			return js_more(js);
-		c = *p;
-		if (c == '"') {
-			bool esc = false;
-
-			p = js_string_end(js, p + 1, &esc);
-			if (!p)
-				return NULL;
-			p++;
-			continue;
-		}
-		if (c == '{' || c == '[') {
-			if (depth >= depth_left)
-				return js_fail(js, p, "nesting too deep");
-			if (c == '{')
-				kinds |= (uint64_t)1 << depth;
-			else
-				kinds &= ~((uint64_t)1 << depth);
-			depth++;
-			p++;
-			continue;
-		}
-		/* c is '}' or ']' (or a byte that only looks like one after
-		 * folding: '{' | 0x20 == '{', so only exact brackets remain). */
-		if (depth == 0)
-			return js_fail(js, p, "unbalanced bracket");
-		depth--;
-		if (((kinds >> depth) & 1) != (c == '}'))
-			return js_fail(js, p, "mismatched bracket");
-		p++;
-		if (depth == 0)
-			return p;
-	}
-}
-
 const char *js_number_end(struct jscan *js, const char *p)
 {
 	const char *end = js->end, *start = p;
@@ -158,7 +80,7 @@ const char *js_skip_value(struct jscan *js, const char *p, int depth_left)
 	}
 	case '{':
 	case '[':
-		return skip_container(js, p, depth_left);
+		return js_skip_container(js, p, depth_left, JS_SKIP_AUTO);
 	case '-':
 	case '0': case '1': case '2': case '3': case '4':
 	case '5': case '6': case '7': case '8': case '9':

@@ -8,7 +8,8 @@
  * fields per record, so the reader instead scans each record once, decodes
  * only the fields some rule references, and skips everything else
  * (requestParameters, responseElements, tlsDetails...) by looking only at
- * quotes, backslashes and brackets, 16 bytes at a time with SSE2.
+ * quotes, backslashes and brackets: strings 16 bytes at a time with SSE2,
+ * objects and arrays 64 bytes at a time (jskip.c).
  *
  * Contract of every scanner: `p` points into [start, js->end); on success
  * it returns the position after what it consumed; on failure NULL with
@@ -112,6 +113,24 @@ static inline const char *js_string_end(struct jscan *js, const char *p,
 /* Skips one value starting at p (no leading white space).  depth_left
  * bounds nesting. */
 const char *js_skip_value(struct jscan *js, const char *p, int depth_left);
+
+/* How js_skip_container classifies bytes.  All give identical results
+ * (tests/unit/test_detect_jscan.c); AUTO picks the fastest the CPU has. */
+enum js_skip_impl {
+	JS_SKIP_AUTO = 0,
+	JS_SKIP_BYTES,   /* reference: one structural character at a time */
+	JS_SKIP_SCALAR,  /* 64-byte blocks, portable classifier */
+	JS_SKIP_SSE2,    /* 64-byte blocks, SSE2 (x86-64 baseline) */
+	JS_SKIP_AVX2,    /* 64-byte blocks, AVX2 (checked at run time) */
+};
+
+/* Whether `impl` can run on this build and CPU. */
+bool js_skip_impl_available(enum js_skip_impl impl);
+
+/* Skips the object or array at p ('{' or '['), checking that brackets
+ * balance and nest at most depth_left (capped at 64) levels. */
+const char *js_skip_container(struct jscan *js, const char *p, int depth_left,
+			      enum js_skip_impl impl);
 
 /* p at '-' or a digit: end of a JSON number (strict grammar). */
 const char *js_number_end(struct jscan *js, const char *p);

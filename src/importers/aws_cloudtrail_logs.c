@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "detect/detect.h"
 #include "importers/aws_common.h"
 #include "util/text.h"
 
@@ -149,6 +150,59 @@ static stamp_t name_stamp(const char *name, size_t n)
 }
 
 /* gzip (1f 8b) or JSON ('{' after white space or a UTF-8 BOM). */
+/* One alert or threshold hit as a fact (docs/facts.md "cloudtrail_alert").
+ * The alert id "<rule>:<eventID>" is what a triage ticket may name. */
+static int alert_fact(struct import_output *out, const char *kind, const char *system,
+		      const struct detect_alert *a, struct error *err)
+{
+	char id[512];
+
+	snprintf(id, sizeof(id), "%s:%s", a->rule->id, a->event_id ? a->event_id : "");
+	return aws_fact_add(&out->facts, kind,
+			    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I}",
+				      "system", system, "id", id, "rule", a->rule->id,
+				      "title", a->rule->title,
+				      "severity", detect_severity_name(a->rule->severity),
+				      "event_id", a->event_id ? a->event_id : "",
+				      "event_time", a->event_time ? a->event_time : "",
+				      "event_name", a->event_name ? a->event_name : "",
+				      "principal", a->principal ? a->principal : "",
+				      "principal_type", a->principal_type ? a->principal_type : "",
+				      "source_ip", a->source_ip ? a->source_ip : "",
+				      "key", a->key ? a->key : "", "record", (json_int_t)a->record),
+			    err, "%s/%s", id, kind);
+}
+
+/* Runs the built-in detection rules over the file (`attest detect`'s
+ * engine) and keeps what they raise: pattern-rule alerts, and the hits of
+ * threshold rules, whose windows can span delivery files and are therefore
+ * counted when the alerts are read (checks/alerts.c), not here. */
+static int detect_alerts(const struct import_input *in, struct import_output *out,
+			 const char *system, struct error *err)
+{
+	struct detect_ruleset *rs = NULL;
+	struct detector *d = NULL;
+	struct detect_results res;
+	int rc;
+
+	detect_results_init(&res);
+	rc = detect_ruleset_new(&rs, err);
+	if (!rc)
+		rc = detect_ruleset_add_builtin(rs, err);
+	if (!rc)
+		rc = detector_new(&d, rs, NULL, 0, err);
+	if (!rc)
+		rc = detector_run_mem(d, in->path, in->data, in->size, &res, err);
+	for (size_t i = 0; !rc && i < res.len; i++)
+		rc = alert_fact(out, "cloudtrail_alert", system, &res.alerts[i], err);
+	for (size_t i = 0; !rc && i < res.nhits; i++)
+		rc = alert_fact(out, "cloudtrail_hit", system, &res.hits[i], err);
+	detect_results_release(&res);
+	detector_free(d);
+	detect_ruleset_free(rs);
+	return rc;
+}
+
 static int check_content(const char *data, size_t size, struct error *err)
 {
 	size_t i = 0;
@@ -217,12 +271,13 @@ static int parse(const struct import_input *in, struct import_output *out,
 		char system[AWS_SYSTEM_SIZE];
 
 		snprintf(system, sizeof(system), "aws:%s", account);
-		return aws_fact_add(&out->facts, "cloudtrail_delivery",
-				    json_pack("{s:s, s:s, s:s, s:s, s:i}",
-					      "system", system, "account",
-					      account, "region", region, "date",
-					      date, "files", 1),
-				    err, "%s/%s/%s", account, region, date);
+		rc = aws_fact_add(&out->facts, "cloudtrail_delivery",
+				  json_pack("{s:s, s:s, s:s, s:s, s:i}",
+					    "system", system, "account",
+					    account, "region", region, "date",
+					    date, "files", 1),
+				  err, "%s/%s/%s", account, region, date);
+		return rc ? rc : detect_alerts(in, out, system, err);
 	}
 }
 

@@ -94,7 +94,7 @@ static int one_user(const json_t *user, const char *record,
 	const char *id, *status, *login, *email;
 	json_t *profile;
 	stamp_t created, last_login;
-	bool active;
+	bool active = false;
 	struct attrs a;
 	int rc;
 

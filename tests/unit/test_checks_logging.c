@@ -15,6 +15,7 @@
 
 #include "check_test.h"
 #include "detect/rules.h"
+#include "test_import_apps.h"
 
 #define MGMT "111122223333"
 #define MEMBER "222233334444"
@@ -532,6 +533,82 @@ static void delivery_no_window(void **state)
 	fact_list_release(&l);
 }
 
+
+/* ---- the real samples -------------------------------------------------- */
+
+#define PLACEBO "cloud-custodian-placebo/test_cloudtrail_success_log_metric_filter__"
+#define REAL_ACCT "644160558196"
+#define REAL_GROUP "cloudtrail-test-group20221122165720932700000003"
+
+/* Imports a Cloud Custodian placebo recording (the boto3 response is its
+ * "data") with importer `name` as sources/aws/<REAL_ACCT>/<file>, and
+ * appends the facts to `l` with evidence digest `digest`. */
+static void import_placebo(struct fact_list *l, const char *name, const char *file,
+			   const char *rel, const char *digest)
+{
+	char ws[256];
+	size_t size;
+	char *raw = read_fixture(rel, &size), *data;
+	json_error_t jerr;
+	json_t *root = json_loadb(raw, size, 0, &jerr);
+	struct import_output out;
+	struct error err;
+
+	assert_non_null(root);
+	data = json_dumps(json_object_get(root, "data"), 0);
+	snprintf(ws, sizeof(ws), "sources/aws/" REAL_ACCT "/%s", file);
+	if (run_bytes(name, ws, data, strlen(data), NULL, &out, &err))
+		fail_msg("%s: %s", rel, err.message);
+	for (size_t i = 0; i < out.facts.count; i++) {
+		const struct fact *f = &out.facts.items[i];
+
+		assert_int_equal(fact_list_add(l, f->kind, f->key, json_incref(f->data)), 0);
+		l->items[l->count - 1].effective = DAY_NONE;
+		text_copy(l->items[l->count - 1].digest, sizeof(l->items[0].digest), digest);
+	}
+	import_output_release(&out);
+	free(data);
+	free(raw);
+	json_decref(root);
+}
+
+/* Cloud Custodian's passing CIS fixture: a multi-region trail to a log
+ * group with the CIS 1.2 MFA filter and its alarm notifying an SNS topic.
+ * The MFA item passes; the 14 others have no filter; validation is off. */
+static void real_cloud_custodian(void **state)
+{
+	struct fact_list l;
+	struct check_run run;
+
+	(void)state;
+	fact_list_init(&l);
+	import_placebo(&l, "aws.trails", "cloudtrail-describe-trails.json",
+		       PLACEBO "cloudtrail.DescribeTrails_1.json", "sha256:trails");
+	import_placebo(&l, "aws.metric-filters", "logs-describe-metric-filters.json",
+		       PLACEBO "logs.DescribeMetricFilters_1.json", "sha256:filters");
+	import_placebo(&l, "aws.alarms", "cloudwatch-describe-alarms.json",
+		       PLACEBO "monitoring.DescribeAlarmsForMetric_1.json", "sha256:alarms");
+	assert_int_equal(run_one_check("logging.cis-monitoring", &l, NULL, "2026-09-30", NULL,
+				       &run), RESULT_FAIL);
+	assert_int_equal(run.findings.count, 14);
+	assert_int_equal(finding_index(&run, "console sign-in without MFA (CIS 4.2) aws:"
+				       REAL_ACCT), -1);
+	assert_finding(&run, "root account usage (CIS 4.3) aws:" REAL_ACCT, "aws:" REAL_ACCT,
+		       "no metric filter on log group " REAL_GROUP " matches root account "
+		       "usage events");
+	assert_int_equal(finding_for(&run, "root account usage (CIS 4.3) aws:" REAL_ACCT)
+				 ->evidence_count, 2);
+	check_run_release(&run);
+	assert_int_equal(run_one_check("logging.log-validation-off", &l, NULL, "2026-09-30",
+				       NULL, &run), RESULT_FAIL);
+	assert_finding(&run, "arn:aws:cloudtrail:us-east-1:" REAL_ACCT ":trail/tf-trail-40313",
+		       "aws:" REAL_ACCT,
+		       "log file validation is disabled on trail tf-trail-40313 (home region "
+		       "us-east-1)");
+	check_run_release(&run);
+	fact_list_release(&l);
+}
+
 /* ---- not evaluated --------------------------------------------------- */
 
 static void logging_not_evaluated(void **state)
@@ -574,6 +651,7 @@ int main(void)
 		cmocka_unit_test(delivery_pass),
 		cmocka_unit_test(delivery_fail),
 		cmocka_unit_test(delivery_no_window),
+		cmocka_unit_test(real_cloud_custodian),
 		cmocka_unit_test(logging_not_evaluated),
 	};
 

@@ -340,6 +340,29 @@ static void test_grouping_and_subjects(void **state)
 			    "(SLA 7)");
 	check_run_release(&run);
 	fact_list_release(&facts);
+
+	/* A registry image whose OS target names only the image's last path
+	 * part needs no qualifier; a look-alike name does. */
+	fact_list_init(&facts);
+	lock.artifact = "123456789012.dkr.ecr.us-east-1.amazonaws.com/acme-api:prod";
+	lock.target = "acme-api:prod (debian 12.5)";
+	two_scans(&facts, &openssl);
+	add_scan(&facts, "trivy", lock.artifact, "2026-05-20T00:00:00Z", "2026-05-20",
+		 "sha256:p1");
+	add_vuln(&facts, &lock, "2026-05-20T00:00:00Z", "2026-05-20", "sha256:p1");
+	lock.artifact = "ghcr.io/acme/my-api:prod";
+	lock.target = "api:prod (debian 12.5)";
+	add_scan(&facts, "trivy", lock.artifact, "2026-05-20T00:00:00Z", "2026-05-20",
+		 "sha256:p2");
+	add_vuln(&facts, &lock, "2026-05-20T00:00:00Z", "2026-05-20", "sha256:p2");
+	assert_int_equal(run_one_check("vulns.sla-breach", &facts, NULL, "2026-06-20", NULL,
+				       &run), RESULT_FAIL);
+	assert_int_equal(run.findings.count, 3);
+	assert_true(finding_index(&run, "CVE-2021-44906 in acme-api:prod (debian 12.5)") >= 0);
+	assert_true(finding_index(&run, "CVE-2021-44906 in api:prod (debian 12.5) of "
+				  "ghcr.io/acme/my-api:prod") >= 0);
+	check_run_release(&run);
+	fact_list_release(&facts);
 }
 
 static void test_upgrade_to_vulnerable_version_keeps_clock(void **state)
