@@ -69,7 +69,7 @@ t0=$(now)
 t1=$(now)
 files=$(find "$ws/sources" "$ws/registers" "$ws/policies" -type f | wc -l)
 json_files=$(find "$ws/sources" -name '*.json' | wc -l)
-bytes=$(du -sb "$ws/sources" | cut -f1)
+bytes=$(find "$ws/sources" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s }')
 printf 'generated %s files (%s JSON), %s MB of sources in %.1f s\n' \
 	"$files" "$json_files" "$((bytes / 1000000))" "$(elapsed "$t0" "$t1")"
 

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/catalog.h"
 #include "cli/command.h"
+#include "import/import.h"
 #include "locker/ledger.h"
 #include "locker/locker.h"
 #include "locker/verify.h"
@@ -226,6 +228,44 @@ static int do_verify(struct command_context *ctx)
 	return 0;
 }
 
+/* `evidence add --control ID FILE [--effective DATE] [--note TEXT]`: proof
+ * no export carries (board minutes, a signed scope, a DR test report). */
+static int do_add(struct command_context *ctx)
+{
+	const struct parsed_options *o = ctx->opts;
+	const char *control = option_string(o, "control");
+	day_t effective = option_date(o, "effective");
+	struct import_request req;
+	struct catalog *cat = NULL;
+	struct error err;
+	int64_t id = 0;
+	int rc;
+
+	error_clear(&err);
+	if (o->positional_count != 2)
+		return command_usage_error(ctx, "evidence add needs exactly one FILE");
+	if (!control)
+		return command_usage_error(ctx, "evidence add needs --control ID");
+	if ((rc = catalog_load(ctx->ws->root, &cat, &err)))
+		return command_fail(ctx, &err);
+	if (!catalog_control(cat, control)) {
+		catalog_free(cat);
+		return command_usage_error(ctx, "'%s' is not a control (see 'attest controls')", control);
+	}
+	catalog_free(cat);
+	memset(&req, 0, sizeof(req));
+	req.root = ctx->ws->root;
+	req.state_dir = ctx->ws->state_dir;
+	req.config = &ctx->ws->config;
+	req.store = ctx->store;
+	req.effective = effective == DAY_NONE ? STAMP_NONE : day_stamp(effective);
+	req.now = STAMP_NONE;
+	if ((rc = import_manual(&req, o->positional[1], control, option_string(o, "note"), &id, &err)))
+		return command_fail(ctx, &err);
+	fprintf(ctx->out, "added evidence #%lld for %s\n", (long long)id, control);
+	return 0;
+}
+
 static int run_evidence(struct command_context *ctx)
 {
 	const struct parsed_options *o = ctx->opts;
@@ -242,7 +282,9 @@ static int run_evidence(struct command_context *ctx)
 		return do_cat(ctx);
 	if (!strcmp(action, "verify"))
 		return do_verify(ctx);
-	return command_usage_error(ctx, "unknown action '%s' (list, show, cat, verify)",
+	if (!strcmp(action, "add"))
+		return do_add(ctx);
+	return command_usage_error(ctx, "unknown action '%s' (list, show, cat, verify, add)",
 				   action);
 }
 
@@ -252,6 +294,9 @@ static const struct option_spec evidence_options[] = {
 	{"since", 0, OPT_DATE, "DATE", NULL,
 	 "list: only evidence effective on or after DATE"},
 	{"format", 0, OPT_CHOICE, "FORMAT", "table|json|csv", "list: output format"},
+	{"control", 0, OPT_STRING, "ID", NULL, "add: the control the file evidences"},
+	{"effective", 0, OPT_DATE, "DATE", NULL, "add: the date the file speaks for (default today)"},
+	{"note", 0, OPT_STRING, "TEXT", NULL, "add: what the file shows"},
 	{NULL, 0, OPT_FLAG, NULL, NULL, NULL},
 };
 
@@ -259,13 +304,16 @@ const struct command command_evidence = {
 	.name = "evidence",
 	.run = run_evidence,
 	.summary = "list, show, print and verify the evidence locker",
-	.usage = "list [--source S] [--since DATE] [--format table|json|csv] | show ID | cat ID | verify",
+	.usage = "list [--source S] [--since DATE] [--format table|json|csv] | show ID | cat ID | verify\n"
+		 "       | add --control ID FILE [--effective DATE] [--note TEXT]",
 	.description =
 		"list    every evidence entry (one per imported file version)\n"
 		"show    one entry: its ledger fields and how many facts of each kind\n"
 		"cat     the entry's exact imported bytes, to stdout\n"
 		"verify  re-hash every object, recompute the ledger's hash chain and\n"
 		"        cross-check the database; exit 1 naming each problem's entry\n"
+		"add     keep FILE as manual evidence for a control (board minutes, a\n"
+		"        signed scope, a DR test report), dated --effective\n"
 		"See docs/evidence.md for the locker and how to verify it by hand.",
 	.options = evidence_options,
 	.flags = CMD_NEEDS_WORKSPACE | CMD_NEEDS_STORE,

@@ -83,9 +83,10 @@ static int run_import(struct command_context *ctx)
 	rc = import_run(&req, &sum, &err);
 	if (rc) {
 		import_summary_release(&sum);
+		rc = command_fail(ctx, &err);
 		if (err.file[0])
 			fprintf(ctx->err, "attest: nothing was imported\n");
-		return command_fail(ctx, &err);
+		return rc;
 	}
 	print_summary(ctx, &sum);
 	if (sum.failed)

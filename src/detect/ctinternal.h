@@ -104,6 +104,9 @@ struct ct_input {
 	bool z_live, z_end, gz;
 };
 
+/* Builds r->nodes from r->ft (cttrie.c). */
+int ct_trie_build(struct ct_reader *r, struct error *err);
+
 int ct_input_open_file(struct ct_input *in, struct ct_reader *r,
 		       const char *path, struct error *err);
 int ct_input_open_mem(struct ct_input *in, struct ct_reader *r,

@@ -115,7 +115,8 @@ static inline const char *js_string_end(struct jscan *js, const char *p,
 const char *js_skip_value(struct jscan *js, const char *p, int depth_left);
 
 /* How js_skip_container classifies bytes.  All give identical results
- * (tests/unit/test_detect_jscan.c); AUTO picks the fastest the CPU has. */
+ * (tests/unit/test_detect_jscan.c); AUTO picks the fastest the CPU has
+ * (AVX2, else SSE2, else BYTES: the scalar classifier is for testing). */
 enum js_skip_impl {
 	JS_SKIP_AUTO = 0,
 	JS_SKIP_BYTES,   /* reference: one structural character at a time */

@@ -11,10 +11,14 @@
  * trick), so only the brackets outside strings are visited one by one.
  * Compilers do not vectorise this byte-class-to-bitmask step by themselves.
  *
- * Three classifiers fill the same masks: a portable scalar loop (any CPU;
- * also the oracle the unit tests compare against), SSE2 (baseline on
- * x86-64) and AVX2 (chosen at run time with __builtin_cpu_supports, never
- * assumed).  Everything after classification is shared, plain C.
+ * Three classifiers fill the same masks: a portable scalar loop, SSE2
+ * (baseline on x86-64) and AVX2 (chosen at run time with
+ * __builtin_cpu_supports, never assumed).  Everything after classification
+ * is shared, plain C.  Skipping a 4 MB S3 file as one value (CPU time, the
+ * development VM): byte-at-a-time 850 MB/s, blocks with the scalar
+ * classifier 400 MB/s, SSE2 3.4 GB/s, AVX2 4.2 GB/s.  So without SSE2 the
+ * byte-at-a-time skipper is used; the scalar classifier exists so the block
+ * logic is tested on every machine (tests/unit/test_detect_jscan.c).
  *
  * Exactly the results of the byte-at-a-time skipper (skip_bytes below, the
  * reference): the same end position, the same error and error position.
@@ -245,9 +249,9 @@ struct skipstate {
 /* Visits the brackets outside strings of one block b (at input position
  * p): returns the position after the container, or NULL with *done false
  * to go on, or NULL with *done true on an error (js set). */
-static inline const char *block_step(struct jscan *js, struct skipstate *s,
-				     const char *b, const char *p,
-				     const struct blockmask *m, bool *done)
+__attribute__((always_inline)) static inline const char *
+block_step(struct jscan *js, struct skipstate *s, const char *b, const char *p,
+	   const struct blockmask *m, bool *done)
 {
 	uint64_t quote = m->quote, inside, br;
 
@@ -375,7 +379,7 @@ const char *js_skip_container(struct jscan *js, const char *p, int depth_left,
 	if (impl == JS_SKIP_AUTO)
 		impl = js_skip_impl_available(JS_SKIP_AVX2)   ? JS_SKIP_AVX2
 		       : js_skip_impl_available(JS_SKIP_SSE2) ? JS_SKIP_SSE2
-							      : JS_SKIP_SCALAR;
+							      : JS_SKIP_BYTES;
 	switch (impl) {
 #if JS_HAVE_AVX2
 	case JS_SKIP_AVX2:

@@ -16,6 +16,7 @@
 #include "importers/importer.h"
 #include "locker/locker.h"
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/text.h"
 
 static const char *const default_roots[] = {"sources", "registers", "policies"};
@@ -339,6 +340,82 @@ int import_run(const struct import_request *req, struct import_summary *sum,
 	locker_close(r.locker);
 	evidence_entry_release(&r.latest);
 	evidence_entry_release(&r.entry);
+	buf_release(&r.data);
+	return rc;
+}
+
+/* Manual evidence (`attest evidence add`): one file from anywhere, kept in
+ * the locker like an import, as a ledger entry of kind "manual" naming its
+ * control and note.  The same protocol as import_run, for one entry. */
+int import_manual(const struct import_request *req, const char *file,
+		  const char *control, const char *note, int64_t *id,
+		  struct error *err)
+{
+	struct run r = {.req = req};
+	struct import_summary sum;
+	struct import_output out;
+	struct evidence_entry *e = &r.entry;
+	stamp_t now = req->now != STAMP_NONE ? req->now : (stamp_t)time(NULL);
+	char digest[DIGEST_TEXT_SIZE];
+	char *data = NULL;
+	const char *base = strrchr(file, '/');
+	size_t len = 0;
+	bool created;
+	int rc;
+
+	import_summary_init(&sum);
+	r.sum = &sum;
+	import_output_init(&out);
+	buf_init(&r.data, IMPORT_FILE_MAX + 1);
+	evidence_entry_init(&r.latest);
+	evidence_entry_init(e);
+	stamp_format(now, r.now);
+	stamp_format(req->effective != STAMP_NONE ? req->effective : now, r.fallback_effective);
+	rc = fs_read_file(file, IMPORT_FILE_MAX, &data, &len, err);
+	if (!rc)
+		rc = digest_sha256(data, len, digest, err);
+	if (!rc)
+		rc = begin(&r, err);
+	if (!rc)
+		rc = objects_put(r.locker->objects, digest, data, len, &created, err);
+	if (!rc) {
+		e->id = r.next_seq;
+		text_copy(e->kind, sizeof(e->kind), "manual");
+		snprintf(e->path, sizeof(e->path), "manual/%s/%s", control, base ? base + 1 : file);
+		text_copy(e->source, sizeof(e->source), "manual");
+		e->size = (int64_t)len;
+		text_copy(e->digest, sizeof(e->digest), digest);
+		text_copy(e->imported_at, sizeof(e->imported_at), r.now);
+		text_copy(e->effective_at, sizeof(e->effective_at), r.fallback_effective);
+		text_copy(e->prev_hash, sizeof(e->prev_hash), r.prev);
+		text_copy(e->control, sizeof(e->control), control);
+		e->note = note && *note ? text_dup(note) : NULL;
+		rc = ledger_entry_seal(e, err);
+	}
+	if (!rc)
+		rc = ledger_append(r.locker->ledger, e, err);
+	if (!rc)
+		rc = store_writer_add(r.writer, e, &out.facts, err);
+	if (!rc) {
+		r.next_seq++;
+		*id = e->id;
+	}
+	store_writer_free(r.writer);
+	r.writer = NULL;
+	if (!rc)
+		rc = finish(&r, err);
+	if (rc && r.locker) {
+		struct error ignored;
+
+		store_rollback(req->store);
+		ledger_truncate(r.locker->ledger, r.locker->ledger_bytes, &ignored);
+	}
+	locker_close(r.locker);
+	free(data);
+	import_output_release(&out);
+	import_summary_release(&sum);
+	evidence_entry_release(&r.latest);
+	evidence_entry_release(e);
 	buf_release(&r.data);
 	return rc;
 }

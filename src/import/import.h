@@ -76,6 +76,13 @@ void import_summary_release(struct import_summary *s);
 int import_run(const struct import_request *req, struct import_summary *sum,
 	       struct error *err);
 
+/* Adds one file as manual evidence for `control` (kind "manual", path
+ * "manual/<control>/<file name>"), effective req->effective or now; *id is
+ * its ledger sequence number.  All or nothing, like import_run. */
+int import_manual(const struct import_request *req, const char *file,
+		  const char *control, const char *note, int64_t *id,
+		  struct error *err);
+
 /* Walking (import/walk.c).  Calls fn for each file to import under the
  * workspace-relative `rel` (a file or directory), in sorted order,
  * skipping dotfiles and README* in directories; symlinked directories are

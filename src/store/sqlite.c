@@ -128,6 +128,7 @@ static const struct store_ops sqlite_ops = {
 	.schema_version = sq_schema_version,
 	.meta_get = sq_meta_get,
 	.meta_set = sq_meta_set,
+	.evidence = &sqlite_evidence_ops,
 	.assess = &sqlite_assess_ops,
 };
 

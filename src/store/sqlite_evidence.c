@@ -289,6 +289,15 @@ static int sq_fact_counts(struct store *s, int64_t id, char ***kinds,
 	else
 		rc = sqlite_error(s, err, "counting facts");
 	sqlite3_finalize(st);
+	if (rc) {   /* the caller gets nothing on failure */
+		for (size_t i = 0; i < *n; i++)
+			free((*kinds)[i]);
+		free(*kinds);
+		free(*counts);
+		*kinds = NULL;
+		*counts = NULL;
+		*n = 0;
+	}
 	return rc;
 }
 

@@ -17,15 +17,10 @@ struct evidence_iter {
 	void *impl;
 };
 
-/* The backend's evidence table.  The SQLite table is named directly while
- * sqlite.c's ops table does not point at it yet. */
+/* The backend's evidence table (NULL: the backend keeps no evidence). */
 static const struct store_evidence_ops *ev_ops(struct store *s)
 {
-	if (s->ops->evidence)
-		return s->ops->evidence;
-	if (strcmp(s->ops->name, "sqlite") == 0)
-		return &sqlite_evidence_ops;
-	return NULL;
+	return s->ops->evidence;
 }
 
 static int unsupported(struct store *s, struct error *err)

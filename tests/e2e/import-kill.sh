@@ -81,7 +81,7 @@ try_kill() {
 
 ledger0=$(wc -c <base/.attest/ledger.jsonl)
 rm -rf k; cp -a base k
-for pct in 2 10 25 40 55 70 80 90 95 100 110; do
+for pct in 3 15 30 50 70 85 100 115; do
 	try_kill "at $pct% of the run" "ms:$(( elapsed_ms * pct / 100 ))"
 done
 # The moments that matter most, found by polling: temp objects written,

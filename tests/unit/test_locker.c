@@ -223,7 +223,6 @@ static void test_locker_recovery(void **state)
 	struct evidence_entry a;
 	struct error err;
 	off_t len;
-	FILE *f;
 
 	(void)state;
 	error_clear(&err);
@@ -253,7 +252,6 @@ static void test_locker_recovery(void **state)
 	assert_non_null(strstr(err.message, "is shorter than committed (0 < 10 bytes)"));
 	locker_close(l);
 	store_close(s);
-	(void)f;
 	remove_tree(dir);
 	free(dir);
 }
