@@ -5,7 +5,7 @@
  *
  *     gen-company DIR [DIVISOR]
  *
- * DIVISOR (default 1) divides every count: 20 gives the quick mode.  At full
+ * DIVISOR (1-1000, default 1) divides every count: 20 gives the quick mode.  At full
  * size: 10,000 people hired over 5 years; 60,000 accounts (Google Workspace
  * users.list pages of 500, AWS IAM users in 4 accounts with their
  * authorization details and credential reports, GitHub org members pages of
@@ -666,13 +666,13 @@ static void gen_registers(struct gen *g, const struct person *p, int n)
 	f = create(g, "registers/identities.csv");
 	fputs("system,account,email\n", f);
 	for (int i = 0; i < n / 20; i++)
-		fprintf(f, "github:%s,gh-alt-%d,%s\n", orgs[i % ORG_COUNT], i, p[i].email);
+		fprintf(f, "github:%s,gh-alt-%d,%s\n", orgs[i % ORG_COUNT], i, p[i % n].email);
 	done(f);
 	f = create(g, "registers/service-accounts.csv");
 	fputs("system,account,owner_email,purpose\n", f);
 	for (int i = 0; i < 50; i++)
 		fprintf(f, "aws:%012lld,ci-bot-%d,%s,CI deployer %d\n", 111122220000LL + i % AWS_ACCOUNTS, i,
-			p[i].email, i);
+			p[i % n].email, i);
 	done(f);
 	for (int q = 0; q < 8; q++) {
 		int64_t when = EPOCH_START + YEARS5 - (int64_t)(8 - q) * 91 * DAY;
@@ -680,7 +680,7 @@ static void gen_registers(struct gen *g, const struct person *p, int n)
 		f = create(g, "registers/access-reviews/review-%d.csv", q + 1);
 		fputs("system,account,email,access,decision,reviewer,reviewed_at\n", f);
 		for (int i = 0; i < n / 10; i++)
-			fprintf(f, "google-workspace,%s,%s,user,%s,%s,%s\n", p[i].email, p[i].email,
+			fprintf(f, "google-workspace,%s,%s,user,%s,%s,%s\n", p[i % n].email, p[i % n].email,
 				i % 30 ? "keep" : "revoke", p[0].email, date(a, when));
 		done(f);
 	}
@@ -688,7 +688,7 @@ static void gen_registers(struct gen *g, const struct person *p, int n)
 	fputs("name,tier,service,owner_email,last_review,soc2_report_expires,security_addendum\n", f);
 	for (int i = 0; i < 200; i++)
 		fprintf(f, "Vendor %03d,%s,Service %d,%s,%s,%s,%s\n", i,
-			(const char *[]){"critical", "high", "medium", "low"}[i % 4], i, p[i].email,
+			(const char *[]){"critical", "high", "medium", "low"}[i % 4], i, p[i % n].email,
 			date(a, EPOCH_START + YEARS5 - pick(g, 500) * DAY),
 			date(b, EPOCH_START + YEARS5 + pick(g, 300) * DAY), i % 3 ? "yes" : "no");
 	done(f);
@@ -697,31 +697,31 @@ static void gen_registers(struct gen *g, const struct person *p, int n)
 	for (int i = 0; i < 100; i++)
 		fprintf(f, "R-%03d,Risk number %d,%d,%d,%s,%s,%s,%s,%s,%s,%s\n", i + 1, i, 1 + i % 5,
 			1 + (i / 5) % 5, (const char *[]){"accept", "mitigate", "transfer", "avoid"}[i % 4],
-			p[i].email, date(a, EPOCH_START + YEARS5 + i * DAY), i % 7 ? "open" : "closed",
+			p[i % n].email, date(a, EPOCH_START + YEARS5 + i * DAY), i % 7 ? "open" : "closed",
 			p[0].email, date(b, EPOCH_START + YEARS5 - 200 * DAY), date(b, EPOCH_START + YEARS5 - pick(g, 200) * DAY));
 	done(f);
 	f = create(g, "registers/assets.csv");
 	fputs("id,name,type,owner_email,environment,classification\n", f);
 	for (int i = 0; i < 500; i++)
-		fprintf(f, "A-%04d,Asset %d,%s,%s,%s,%s\n", i, i, i % 2 ? "service" : "bucket", p[i].email,
+		fprintf(f, "A-%04d,Asset %d,%s,%s,%s,%s\n", i, i, i % 2 ? "service" : "bucket", p[i % n].email,
 			i % 3 ? "production" : "staging", i % 4 ? "confidential" : "internal");
 	done(f);
 	f = create(g, "registers/training.csv");
 	fputs("email,course,completed_at\n", f);
 	for (int i = 0; i < n; i++)
 		for (int y = 0; y < 2; y++)
-			fprintf(f, "%s,Security awareness,%s\n", p[i].email,
+			fprintf(f, "%s,Security awareness,%s\n", p[i % n].email,
 				date(a, p[i].start + (10 + y * 365) * DAY));
 	done(f);
 	f = create(g, "registers/background-checks.csv");
 	fputs("email,completed_at\n", f);
 	for (int i = 0; i < n; i++)
-		fprintf(f, "%s,%s\n", p[i].email, i % 40 ? date(a, p[i].start - 7 * DAY) : "");
+		fprintf(f, "%s,%s\n", p[i % n].email, i % 40 ? date(a, p[i].start - 7 * DAY) : "");
 	done(f);
 	f = create(g, "registers/policy-acks.csv");
 	fputs("email,policy,version,acknowledged_at\n", f);
 	for (int i = 0; i < n; i++)
-		fprintf(f, "%s,POL-%02d,1.%d,%s\n", p[i].email, i % 10, i % 3, date(a, p[i].start + 5 * DAY));
+		fprintf(f, "%s,POL-%02d,1.%d,%s\n", p[i % n].email, i % 10, i % 3, date(a, p[i].start + 5 * DAY));
 	done(f);
 	f = create(g, "registers/exercises.csv");
 	fputs("type,date,title,outcome\n", f);
@@ -766,8 +766,8 @@ int main(int argc, char **argv)
 	if (argc == 3) {
 		errno = 0;
 		div = strtol(argv[2], &end, 10);
-		if (errno || *end || div < 1 || div > 10000) {
-			fprintf(stderr, "gen-company: DIVISOR must be 1..10000\n");
+		if (errno || *end || div < 1 || div > 1000) {
+			fprintf(stderr, "gen-company: DIVISOR must be 1..1000\n");
 			return 2;
 		}
 	}

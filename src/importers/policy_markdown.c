@@ -17,7 +17,6 @@
 #include "util/yaml_doc.h"
 
 #define POLICY_PREFIX "policies/"
-#define POLICY_REVIEW_DAYS_DEFAULT 365
 
 static bool policy_recognise(const char *path, const char *data, size_t size)
 {
@@ -87,7 +86,7 @@ static int read_fields(struct yaml_doc *y, yaml_node_t *root, json_t *obj,
 	const char *id = NULL, *title = NULL, *owner = NULL, *version = NULL;
 	const char *approved_by = NULL;
 	day_t approved_at = DAY_NONE;
-	long review_days = POLICY_REVIEW_DAYS_DEFAULT;
+	long review_days = -1; /* absent: attest.yaml policies.review_days applies */
 	yaml_node_t *controls = NULL;
 	char date[DATE_TEXT_SIZE];
 	json_t *list;
@@ -123,7 +122,8 @@ static int read_fields(struct yaml_doc *y, yaml_node_t *root, json_t *obj,
 							    : json_null()) ||
 	    json_object_set_new(obj, "approved_at",
 				approved_at != DAY_NONE ? json_string(date) : json_null()) ||
-	    json_object_set_new(obj, "review_days", json_integer(review_days)) ||
+	    json_object_set_new(obj, "review_days",
+				review_days > 0 ? json_integer(review_days) : json_null()) ||
 	    json_object_set_new(obj, "controls", list))
 		return error_set(err, ERR_NOMEM, "out of memory");
 	return 0;
@@ -134,8 +134,8 @@ static int policy_parse(const struct import_input *in, struct import_output *out
 {
 	struct yaml_doc y;
 	yaml_node_t *root;
-	const char *text;
-	size_t len;
+	const char *text = NULL;
+	size_t len = 0;
 	json_t *obj;
 	int rc;
 

@@ -27,6 +27,7 @@ static const struct register_spec spec = {
 	.column_count = sizeof(columns) / sizeof(columns[0]),
 	.key = key,
 	.file_attr = "review",
+	.effective_column = "reviewed_at",
 };
 
 static bool recognise(const char *path, const char *data, size_t size)

@@ -367,6 +367,21 @@ static int read_all(struct reg_state *s, struct csv_reader *r,
 	return rc;
 }
 
+/* The latest date of `column` over the rows, as midnight UTC; STAMP_NONE
+ * when no row has one. */
+static stamp_t latest_date(const struct fact_list *facts, const char *column)
+{
+	day_t latest = DAY_NONE;
+
+	for (size_t i = 0; i < facts->count; i++) {
+		day_t d = fact_day(&facts->items[i], column);
+
+		if (d != DAY_NONE && (latest == DAY_NONE || d > latest))
+			latest = d;
+	}
+	return latest == DAY_NONE ? STAMP_NONE : day_stamp(latest);
+}
+
 int register_parse(const struct register_spec *spec,
 		   const struct import_input *in, struct import_output *out,
 		   struct error *err)
@@ -385,6 +400,8 @@ int register_parse(const struct register_spec *spec,
 	base_name(in->path, s->base, sizeof(s->base));
 	csv_reader_init(&r, in->data, in->size);
 	rc = s->seen ? read_all(s, &r, out, err) : error_set(err, ERR_NOMEM, "out of memory");
+	if (!rc && spec->effective_column)
+		out->effective = latest_date(&out->facts, spec->effective_column);
 	if (rc)
 		error_set_file(err, in->path);
 	csv_reader_release(&r);

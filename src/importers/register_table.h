@@ -46,6 +46,10 @@ struct register_spec {
 	/* When set, the file's base name (without .csv) is added as this
 	 * attribute and leads the key (access reviews: one file per review). */
 	const char *file_attr;
+	/* When set, the file speaks for the latest date in this column (an
+	 * access review is evidence of the day it was done, not of the day
+	 * it was imported). */
+	const char *effective_column;
 };
 
 /* True for exactly `registers/<name>`. */
