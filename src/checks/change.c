@@ -180,27 +180,53 @@ static int64_t review_id(const struct fact *f)
 	return id;
 }
 
+/* Sort keys read once per review: comparing through the attribute
+ * accessors (hash lookups, timestamp parsing) would cost them on every one
+ * of the n log n comparisons, which dominated this check on 200,000 PRs. */
+struct review_key {
+	const char *repo;
+	int64_t number;
+	stamp_t submitted;
+	int64_t id;
+	const struct fact *fact;
+};
+
 static int compare_review(const void *a, const void *b)
 {
-	const struct fact *x = *(const struct fact *const *)a;
-	const struct fact *y = *(const struct fact *const *)b;
-	int c = compare_str_ptr(fact_str(x, "repo"), fact_str(y, "repo"));
-	int64_t nx, ny, ix, iy;
-	stamp_t sx, sy;
+	const struct review_key *x = a, *y = b;
+	int c = compare_str_ptr(x->repo, y->repo);
 
 	if (c)
 		return c;
-	nx = fact_int(x, "number", 0);
-	ny = fact_int(y, "number", 0);
-	if (nx != ny)
-		return nx < ny ? -1 : 1;
-	sx = fact_stamp(x, "submitted_at");
-	sy = fact_stamp(y, "submitted_at");
-	if (sx != sy)
-		return sx < sy ? -1 : 1;
-	ix = review_id(x);
-	iy = review_id(y);
-	return ix < iy ? -1 : ix > iy;
+	if (x->number != y->number)
+		return x->number < y->number ? -1 : 1;
+	if (x->submitted != y->submitted)
+		return x->submitted < y->submitted ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Fills job->reviews with the reviews in (repo, number, submitted, id)
+ * order. */
+static int sort_reviews(const struct fact **out, const struct fact_list *reviews)
+{
+	struct review_key *keys = calloc(reviews->count + 1, sizeof(*keys));
+
+	if (!keys)
+		return ERR_NOMEM;
+	for (size_t i = 0; i < reviews->count; i++) {
+		const struct fact *f = &reviews->items[i];
+
+		keys[i].repo = fact_str(f, "repo");
+		keys[i].number = fact_int(f, "number", 0);
+		keys[i].submitted = fact_stamp(f, "submitted_at");
+		keys[i].id = review_id(f);
+		keys[i].fact = f;
+	}
+	qsort(keys, reviews->count, sizeof(*keys), compare_review);
+	for (size_t i = 0; i < reviews->count; i++)
+		out[i] = keys[i].fact;
+	free(keys);
+	return 0;
 }
 
 /* Reviews of one PR: [*first, *first + *n) of the sorted array. */
@@ -388,11 +414,8 @@ static int run_unreviewed_merge(struct check_context *ctx, struct error *err)
 	rc = job.reviews && job.latest && job.evidence ? 0 : ERR_NOMEM;
 	if (!rc)
 		rc = branch_map_build(&branches, repos, pulls);
-	if (!rc) {
-		for (size_t i = 0; i < reviews->count; i++)
-			job.reviews[i] = &reviews->items[i];
-		qsort(job.reviews, reviews->count, sizeof(*job.reviews), compare_review);
-	}
+	if (!rc)
+		rc = sort_reviews(job.reviews, reviews);
 	for (size_t i = 0; i < pulls->count && !rc; i++)
 		rc = judge_pull(&job, &pulls->items[i]);
 	free(job.reviews);
