@@ -133,12 +133,16 @@ static json_t *criteria_json(const char *csv)
 	return a;
 }
 
+/* Streams the report one alert per line, so printing 2 GB worth of alerts
+ * never holds them all as JSON in memory (the engine's 64 MiB bound holds
+ * for every format). */
 static void print_json(struct command_context *ctx,
 		       const struct detect_results *res)
 {
-	json_t *root = json_object(), *list = json_array(), *sum;
+	json_t *sum;
 	char *text;
 
+	fputs("{\"alerts\": [\n", ctx->out);
 	for (size_t i = 0; i < res->len; i++) {
 		const struct detect_alert *a = &res->alerts[i];
 		json_t *o = json_pack(
@@ -161,7 +165,10 @@ static void print_json(struct command_context *ctx,
 			json_object_set_new(o, "key", json_string(a->key));
 			json_object_set_new(o, "window_start", json_string(start));
 		}
-		json_array_append_new(list, o);
+		text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		fprintf(ctx->out, "  %s%s\n", text ? text : "{}", i + 1 < res->len ? "," : "");
+		free(text);
+		json_decref(o);
 	}
 	sum = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "files",
 			(json_int_t)res->stats.files, "records",
@@ -169,12 +176,10 @@ static void print_json(struct command_context *ctx,
 			(json_int_t)res->stats.bytes, "alerts", (json_int_t)res->len,
 			"skipped", (json_int_t)res->stats.skipped, "errors",
 			(json_int_t)res->nerrors);
-	json_object_set_new(root, "alerts", list);
-	json_object_set_new(root, "summary", sum);
-	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fprintf(ctx->out, "%s\n", text ? text : "{}");
+	text = json_dumps(sum, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	fprintf(ctx->out, "],\n\"summary\": %s}\n", text ? text : "{}");
 	free(text);
-	json_decref(root);
+	json_decref(sum);
 }
 
 static void print_rows(struct command_context *ctx,
