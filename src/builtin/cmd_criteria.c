@@ -31,7 +31,6 @@ static int print_json(struct command_context *ctx, const struct catalog *cat,
 		      const struct criterion **rows, size_t n, const struct config *cfg)
 {
 	json_t *root = json_object(), *list = json_array();
-	struct buf ids = BUF_INIT;
 	char *text;
 
 	for (size_t i = 0; i < n; i++) {
@@ -53,7 +52,6 @@ static int print_json(struct command_context *ctx, const struct catalog *cat,
 	fprintf(ctx->out, "%s\n", text ? text : "{}");
 	free(text);
 	json_decref(root);
-	buf_release(&ids);
 	return 0;
 }
 
