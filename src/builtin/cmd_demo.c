@@ -1,14 +1,10 @@
 /* cmd_demo.c - `attest demo DIR`: write the demo company's workspace. */
 #include "cli/command.h"
 #include "demo/demo.h"
-#include "store/store.h"
-#include "workspace/workspace.h"
 
 static int run_demo(struct command_context *ctx)
 {
 	const struct parsed_options *o = ctx->opts;
-	struct workspace *ws = NULL;
-	struct store *store = NULL;
 	struct error err;
 	int rc;
 
@@ -17,11 +13,7 @@ static int run_demo(struct command_context *ctx)
 		return command_usage_error(ctx, "demo needs exactly one directory");
 	rc = demo_write(o->positional[0], &err);
 	if (!rc)
-		rc = workspace_open(o->positional[0], &ws, &err);
-	if (!rc)
-		rc = store_open_sqlite(ws->db_path, &store, &err);
-	store_close(store);
-	workspace_free(ws);
+		rc = command_create_database(o->positional[0], &err);
 	if (rc)
 		return command_fail(ctx, &err);
 	fprintf(ctx->out,

@@ -3,11 +3,22 @@
 #include "store/store.h"
 #include "workspace/workspace.h"
 
+int command_create_database(const char *dir, struct error *err)
+{
+	struct workspace *ws = NULL;
+	struct store *store = NULL;
+	int rc = workspace_open(dir, &ws, err);
+
+	if (!rc)
+		rc = store_open_sqlite(ws->db_path, &store, err);
+	store_close(store);
+	workspace_free(ws);
+	return rc;
+}
+
 static int run_init(struct command_context *ctx)
 {
 	const struct parsed_options *o = ctx->opts;
-	struct workspace *ws = NULL;
-	struct store *store = NULL;
 	struct error err;
 	int rc;
 
@@ -16,11 +27,7 @@ static int run_init(struct command_context *ctx)
 		return command_usage_error(ctx, "init needs exactly one directory");
 	rc = workspace_init(o->positional[0], option_string(o, "org"), &err);
 	if (!rc)
-		rc = workspace_open(o->positional[0], &ws, &err);
-	if (!rc)
-		rc = store_open_sqlite(ws->db_path, &store, &err);
-	store_close(store);
-	workspace_free(ws);
+		rc = command_create_database(o->positional[0], &err);
 	if (rc)
 		return command_fail(ctx, &err);
 	fprintf(ctx->out,

@@ -60,6 +60,9 @@ int command_fail(struct command_context *ctx, const struct error *err);
 int command_usage_error(struct command_context *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void command_print_help(FILE *out, const struct command *cmd);
+/* Opens the freshly written workspace at dir once, so attest.yaml is
+ * validated and the database is created with its migrations (init, demo). */
+int command_create_database(const char *dir, struct error *err);
 /* Today's date (UTC), the default of every --as-of. */
 day_t command_today(void);
 

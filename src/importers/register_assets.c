@@ -23,13 +23,6 @@ static const struct register_spec spec = {
 	.key = key,
 };
 
-static bool recognise(const char *path, const char *data, size_t size)
-{
-	(void)data;
-	(void)size;
-	return register_path_is(path, "assets.csv");
-}
-
-REGISTER_IMPORTER(register_assets, "register.assets",
+REGISTER_FILE_IMPORTER(register_assets, "register.assets",
 		  "asset inventory: systems, owners and data classification",
-		  spec, recognise);
+		  spec, "assets.csv");

@@ -19,13 +19,6 @@ static const struct register_spec spec = {
 	.key = key,
 };
 
-static bool recognise(const char *path, const char *data, size_t size)
-{
-	(void)data;
-	(void)size;
-	return register_path_is(path, "background-checks.csv");
-}
-
-REGISTER_IMPORTER(register_background_checks, "register.background-checks",
+REGISTER_FILE_IMPORTER(register_background_checks, "register.background-checks",
 		  "background check register: completion date per person",
-		  spec, recognise);
+		  spec, "background-checks.csv");

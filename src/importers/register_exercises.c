@@ -25,13 +25,6 @@ static const struct register_spec spec = {
 	.key = key,
 };
 
-static bool recognise(const char *path, const char *data, size_t size)
-{
-	(void)data;
-	(void)size;
-	return register_path_is(path, "exercises.csv");
-}
-
-REGISTER_IMPORTER(register_exercises, "register.exercises",
+REGISTER_FILE_IMPORTER(register_exercises, "register.exercises",
 		  "exercise register: tabletop, DR and backup-restore tests",
-		  spec, recognise);
+		  spec, "exercises.csv");

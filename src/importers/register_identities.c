@@ -20,13 +20,6 @@ static const struct register_spec spec = {
 	.key = key,
 };
 
-static bool recognise(const char *path, const char *data, size_t size)
-{
-	(void)data;
-	(void)size;
-	return register_path_is(path, "identities.csv");
-}
-
-REGISTER_IMPORTER(register_identities, "register.identities",
+REGISTER_FILE_IMPORTER(register_identities, "register.identities",
 		  "identities register: which person an account belongs to",
-		  spec, recognise);
+		  spec, "identities.csv");

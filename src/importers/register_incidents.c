@@ -23,13 +23,6 @@ static const struct register_spec spec = {
 	.key = key,
 };
 
-static bool recognise(const char *path, const char *data, size_t size)
-{
-	(void)data;
-	(void)size;
-	return register_path_is(path, "incidents.csv");
-}
-
-REGISTER_IMPORTER(register_incidents, "register.incidents",
+REGISTER_FILE_IMPORTER(register_incidents, "register.incidents",
 		  "incident register: security incidents and their handling dates",
-		  spec, recognise);
+		  spec, "incidents.csv");

@@ -21,13 +21,6 @@ static const struct register_spec spec = {
 	.key = key,
 };
 
-static bool recognise(const char *path, const char *data, size_t size)
-{
-	(void)data;
-	(void)size;
-	return register_path_is(path, "policy-acks.csv");
-}
-
-REGISTER_IMPORTER(register_policy_acks, "register.policy-acks",
+REGISTER_FILE_IMPORTER(register_policy_acks, "register.policy-acks",
 		  "policy acknowledgement register: who accepted which policy version",
-		  spec, recognise);
+		  spec, "policy-acks.csv");

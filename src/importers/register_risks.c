@@ -36,13 +36,6 @@ static const struct register_spec spec = {
 	.key = key,
 };
 
-static bool recognise(const char *path, const char *data, size_t size)
-{
-	(void)data;
-	(void)size;
-	return register_path_is(path, "risks.csv");
-}
-
-REGISTER_IMPORTER(register_risks, "register.risks",
+REGISTER_FILE_IMPORTER(register_risks, "register.risks",
 		  "risk register: risks, scores, treatment and sign-off",
-		  spec, recognise);
+		  spec, "risks.csv");

@@ -21,13 +21,6 @@ static const struct register_spec spec = {
 	.key = key,
 };
 
-static bool recognise(const char *path, const char *data, size_t size)
-{
-	(void)data;
-	(void)size;
-	return register_path_is(path, "service-accounts.csv");
-}
-
-REGISTER_IMPORTER(register_service_accounts, "register.service-accounts",
+REGISTER_FILE_IMPORTER(register_service_accounts, "register.service-accounts",
 		  "service accounts register: non-personal accounts and their owners",
-		  spec, recognise);
+		  spec, "service-accounts.csv");

@@ -78,4 +78,15 @@ int register_parse(const struct register_spec *spec,
 		.parse = ident##_parse,                                     \
 	}
 
+/* The common case: the importer of exactly `registers/<file>`. */
+#define REGISTER_FILE_IMPORTER(ident, iname, idesc, spec, file)             \
+	static bool ident##_recognise(const char *path, const char *data,   \
+				      size_t size)                          \
+	{                                                                   \
+		(void)data;                                                 \
+		(void)size;                                                 \
+		return register_path_is(path, file);                        \
+	}                                                                   \
+	REGISTER_IMPORTER(ident, iname, idesc, spec, ident##_recognise)
+
 #endif

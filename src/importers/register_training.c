@@ -20,13 +20,6 @@ static const struct register_spec spec = {
 	.key = key,
 };
 
-static bool recognise(const char *path, const char *data, size_t size)
-{
-	(void)data;
-	(void)size;
-	return register_path_is(path, "training.csv");
-}
-
-REGISTER_IMPORTER(register_training, "register.training",
+REGISTER_FILE_IMPORTER(register_training, "register.training",
 		  "security training register: who completed which course when",
-		  spec, recognise);
+		  spec, "training.csv");

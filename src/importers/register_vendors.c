@@ -28,13 +28,6 @@ static const struct register_spec spec = {
 	.key = key,
 };
 
-static bool recognise(const char *path, const char *data, size_t size)
-{
-	(void)data;
-	(void)size;
-	return register_path_is(path, "vendors.csv");
-}
-
-REGISTER_IMPORTER(register_vendors, "register.vendors",
+REGISTER_FILE_IMPORTER(register_vendors, "register.vendors",
 		  "vendor register: service providers, tiers and their reviews",
-		  spec, recognise);
+		  spec, "vendors.csv");

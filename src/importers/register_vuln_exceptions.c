@@ -22,13 +22,6 @@ static const struct register_spec spec = {
 	.key = key,
 };
 
-static bool recognise(const char *path, const char *data, size_t size)
-{
-	(void)data;
-	(void)size;
-	return register_path_is(path, "vuln-exceptions.csv");
-}
-
-REGISTER_IMPORTER(register_vuln_exceptions, "register.vuln-exceptions",
+REGISTER_FILE_IMPORTER(register_vuln_exceptions, "register.vuln-exceptions",
 		  "vulnerability exception register: accepted findings and their expiry",
-		  spec, recognise);
+		  spec, "vuln-exceptions.csv");

@@ -83,4 +83,25 @@ static inline int finding_index(const struct check_run *run, const char *subject
 	return -1;
 }
 
+/* The finding whose subject is `subject`; fails the test when none. */
+static inline const struct finding *finding_for(const struct check_run *run,
+						const char *subject)
+{
+	int i = finding_index(run, subject);
+
+	if (i < 0)
+		fail_msg("no finding for %s", subject);
+	return &run->findings.items[i];
+}
+
+/* Asserts the system and detail of the finding about `subject`. */
+static inline void assert_finding(const struct check_run *run, const char *subject,
+				  const char *system, const char *detail)
+{
+	const struct finding *f = finding_for(run, subject);
+
+	assert_string_equal(f->system, system);
+	assert_string_equal(f->detail, detail);
+}
+
 #endif

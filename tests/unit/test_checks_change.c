@@ -95,24 +95,6 @@ static void add_protection(struct fact_list *l, const char *repo, const char *br
 	add_fact(l, "github_protection", key, json, "2026-09-30", "sha256:protection");
 }
 
-static const struct finding *finding_for(const struct check_run *run, const char *subject)
-{
-	int i = finding_index(run, subject);
-
-	if (i < 0)
-		fail_msg("no finding for %s", subject);
-	return &run->findings.items[i];
-}
-
-static void assert_finding(const struct check_run *run, const char *subject,
-			   const char *system, const char *detail)
-{
-	const struct finding *f = finding_for(run, subject);
-
-	assert_string_equal(f->system, system);
-	assert_string_equal(f->detail, detail);
-}
-
 /* ---- change.unreviewed-merge ----------------------------------------- */
 
 static void unreviewed_merge_pass(void **state)

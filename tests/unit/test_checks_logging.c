@@ -163,24 +163,6 @@ static void add_deliveries(struct fact_list *l, const char *acct, const char *re
 	}
 }
 
-static const struct finding *finding_for(const struct check_run *run, const char *subject)
-{
-	int i = finding_index(run, subject);
-
-	if (i < 0)
-		fail_msg("no finding for %s", subject);
-	return &run->findings.items[i];
-}
-
-static void assert_finding(const struct check_run *run, const char *subject,
-			   const char *system, const char *detail)
-{
-	const struct finding *f = finding_for(run, subject);
-
-	assert_string_equal(f->system, system);
-	assert_string_equal(f->detail, detail);
-}
-
 /* ---- logging.no-multiregion-trail ------------------------------------ */
 
 static void multiregion_pass(void **state)

@@ -15,6 +15,7 @@
 
 #include "check_test.h"
 #include "importers/importer.h"
+#include "test_files.h"
 
 #define IMAGE "ghcr.io/acme/api:prod"
 #define TARGET IMAGE " (debian 12.5)"
@@ -388,31 +389,6 @@ static void test_upgrade_to_vulnerable_version_keeps_clock(void **state)
 }
 
 /* ---- real reports (shared/fixtures/real) through the real importers ---- */
-
-static char *slurp_real(const char *rel, size_t *size)
-{
-	const char *shared = getenv("ATTEST_SHARED");
-	char path[1024];
-	FILE *f;
-	char *data;
-	long n;
-
-	snprintf(path, sizeof(path), "%s/fixtures/real/%s", shared ? shared : "../shared",
-		 rel);
-	f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	data = malloc((size_t)n + 1);
-	assert_non_null(data);
-	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
-	data[n] = '\0';
-	fclose(f);
-	*size = (size_t)n;
-	return data;
-}
 
 /* Imports a real report as sources/scans/<name> and appends its facts to `l` as
  * the store would hand them to a check: effective on the report's date

@@ -14,26 +14,7 @@
 #include <string.h>
 
 #include "importers/importer.h"
-
-static char *slurp(const char *path, size_t *size)
-{
-	FILE *f = fopen(path, "rb");
-	char *data;
-	long n;
-
-	if (!f)
-		fail_msg("cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	data = malloc((size_t)n + 1);
-	assert_non_null(data);
-	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
-	data[n] = '\0';
-	fclose(f);
-	*size = (size_t)n;
-	return data;
-}
+#include "test_files.h"
 
 /* Parses tests/fixtures/registers/<fixture> as workspace file `ws` with
  * the importer that recognises `ws`, which must be `want`. */
